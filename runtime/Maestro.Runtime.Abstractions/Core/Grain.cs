@@ -1,0 +1,43 @@
+namespace Maestro.Runtime;
+
+/// <summary>Base class for grains. The runtime constructs it; never call <c>new</c> on a grain class.</summary>
+public abstract class Grain : IGrainBase
+{
+    protected Grain()
+        : this(RuntimeContext.Current ?? throw new InvalidOperationException(
+            "A grain can only be constructed by the runtime, during activation."))
+    {
+    }
+
+    protected Grain(IGrainContext grainContext)
+    {
+        ArgumentNullException.ThrowIfNull(grainContext);
+        GrainContext = grainContext;
+    }
+
+    public IGrainContext GrainContext { get; }
+
+    public GrainId GrainId => GrainContext.GrainId;
+
+    public string IdentityString => GrainContext.GrainId.ToString();
+
+    public string RuntimeIdentity => $"{GrainContext.GrainId}@{GrainContext.ActivationId:N}";
+
+    public IAddressable GrainReference => GrainContext.GrainReference;
+
+    public IServiceProvider ServiceProvider => GrainContext.ActivationServices;
+
+    public IGrainFactory GrainFactory =>
+        (IGrainFactory?)ServiceProvider.GetService(typeof(IGrainFactory))
+        ?? throw new InvalidOperationException("No IGrainFactory is registered.");
+
+    public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Deactivates this activation once the current request completes.</summary>
+    protected void DeactivateOnIdle() =>
+        GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "DeactivateOnIdle was called."));
+
+    protected void DelayDeactivation(TimeSpan timeSpan) => GrainContext.DelayDeactivation(timeSpan);
+}

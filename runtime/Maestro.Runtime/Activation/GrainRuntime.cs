@@ -1,0 +1,59 @@
+using Maestro.Runtime.Configuration;
+using Maestro.Runtime.Messaging;
+using Maestro.Runtime.Metadata;
+using Maestro.Runtime.Proxies;
+using Maestro.Runtime.Serialization;
+
+namespace Maestro.Runtime.Activation;
+
+/// <summary>The silo's shared runtime services, handed to every activation.</summary>
+internal sealed class GrainRuntime
+{
+    private readonly Lazy<IIncomingGrainCallFilter[]> incomingFilters;
+
+    public GrainRuntime(
+        IServiceProvider services,
+        GrainManifest manifest,
+        DeepCopier copier,
+        PendingCalls pendingCalls,
+        GrainReferenceFactory references,
+        IOptions<GrainCollectionOptions> collectionOptions,
+        ILogger<GrainRuntime> logger)
+    {
+        Services = services;
+        Manifest = manifest;
+        Copier = copier;
+        PendingCalls = pendingCalls;
+        References = references;
+        CollectionOptions = collectionOptions.Value;
+        Logger = logger;
+        Catalog = new Catalog(this);
+        Observers = new ObserverRegistry(this);
+        Activator = new GrainActivator(services);
+
+        // Resolved on first use: a filter may itself depend on the grain factory.
+        incomingFilters = new Lazy<IIncomingGrainCallFilter[]>(() => [.. services.GetServices<IIncomingGrainCallFilter>()]);
+    }
+
+    public IServiceProvider Services { get; }
+
+    public GrainManifest Manifest { get; }
+
+    public DeepCopier Copier { get; }
+
+    public PendingCalls PendingCalls { get; }
+
+    public GrainReferenceFactory References { get; }
+
+    public GrainCollectionOptions CollectionOptions { get; }
+
+    public ILogger Logger { get; }
+
+    public Catalog Catalog { get; }
+
+    public ObserverRegistry Observers { get; }
+
+    public GrainActivator Activator { get; }
+
+    public IIncomingGrainCallFilter[] IncomingFilters => incomingFilters.Value;
+}

@@ -1,0 +1,65 @@
+using Maestro.Runtime.Activation;
+using Maestro.Runtime.Configuration;
+using Maestro.Runtime.Core;
+using Maestro.Runtime.Messaging;
+using Maestro.Runtime.Metadata;
+using Maestro.Runtime.Proxies;
+using Maestro.Runtime.Serialization;
+using Maestro.Runtime.Timers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Maestro.Runtime.Hosting;
+
+/// <summary>Hosts a silo in a .NET host, with the names Orleans uses.</summary>
+public static class SiloHostingExtensions
+{
+    public static IHostApplicationBuilder UseOrleans(this IHostApplicationBuilder builder, Action<ISiloBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOrleans(builder.Configuration, configure);
+        return builder;
+    }
+
+    public static IServiceCollection AddOrleans(this IServiceCollection services, IConfiguration configuration, Action<ISiloBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!services.Any(s => s.ServiceType == typeof(GrainRuntime)))
+        {
+            AddSiloServices(services);
+        }
+
+        configure(new SiloBuilder(services, configuration));
+        return services;
+    }
+
+    private static void AddSiloServices(IServiceCollection services)
+    {
+        services.AddOptions<ClusterOptions>();
+        services.AddOptions<SiloOptions>();
+        services.AddOptions<MessagingOptions>();
+        services.AddOptions<GrainCollectionOptions>();
+        services.AddOptions<GrainTypeOptions>();
+        services.AddOptions<GrainSerializerOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GrainManifest>();
+        services.AddSingleton<GrainReferenceConverterFactory>();
+        services.AddSingleton<GrainSerializer>();
+        services.AddSingleton<DeepCopier>();
+        services.AddSingleton<PendingCalls>();
+        services.AddSingleton<GrainReferenceFactory>();
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton<IMessageRouter, LocalMessageRouter>();
+        services.AddSingleton<GrainCallInvoker>();
+        services.AddSingleton<GrainFactory>();
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
+        services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainFactory>());
+        services.AddSingleton<ITimerRegistry, TimerRegistry>();
+        services.AddSingleton<SiloHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiloHostedService>());
+        services.AddSingleton<ActivationCollector>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivationCollector>());
+    }
+}

@@ -1,0 +1,3 @@
+global using Maestro.Runtime;
+global using Maestro.Runtime.TestingHost;
+global using Xunit;
