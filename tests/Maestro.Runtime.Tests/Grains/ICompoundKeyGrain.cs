@@ -1,0 +1,6 @@
+namespace Maestro.Runtime.Tests.Grains;
+
+public interface ICompoundKeyGrain : IGrainWithIntegerCompoundKey
+{
+    Task<string> Describe();
+}

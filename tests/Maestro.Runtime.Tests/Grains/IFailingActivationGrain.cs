@@ -1,0 +1,6 @@
+namespace Maestro.Runtime.Tests.Grains;
+
+public interface IFailingActivationGrain : IGrainWithStringKey
+{
+    Task<string> Hello();
+}

@@ -1,0 +1,3 @@
+namespace Maestro.Runtime.Tests.Grains;
+
+public interface IServiceNobodyRegistered;

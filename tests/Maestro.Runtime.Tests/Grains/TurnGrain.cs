@@ -1,0 +1,3 @@
+namespace Maestro.Runtime.Tests.Grains;
+
+public sealed class TurnGrain(Probe probe) : TurnGrainBase(probe);
