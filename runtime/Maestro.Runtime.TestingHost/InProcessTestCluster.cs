@@ -40,8 +40,18 @@ public sealed class InProcessTestCluster : IAsyncDisposable
             throw new InvalidOperationException("The cluster is already deployed.");
         }
 
-        silo = BuildSilo();
-        await silo.StartAsync();
+        var starting = BuildSilo();
+        try
+        {
+            await starting.StartAsync();
+        }
+        catch
+        {
+            starting.Dispose();
+            throw;
+        }
+
+        silo = starting;
     }
 
     /// <summary>Stops the silo gracefully (grains deactivate, storage flushes) and starts a new one on the same data.</summary>

@@ -4,3 +4,4 @@ global using Xunit;
 global using Microsoft.Extensions.DependencyInjection;
 global using Maestro.Runtime.Configuration;
 global using Maestro.Runtime.Hosting;
+global using Microsoft.Extensions.Options;

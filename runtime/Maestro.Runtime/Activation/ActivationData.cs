@@ -127,12 +127,26 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
             }
 
             pendingDeactivation = reason;
-            begin = TryBeginDeactivation();
+            if (state == ActivationState.Created)
+            {
+                // Never received work, so there is nothing to run: leave at once rather than wait for an activation that will not start.
+                state = ActivationState.Invalid;
+                begin = false;
+            }
+            else
+            {
+                begin = TryBeginDeactivation();
+            }
         }
 
         if (begin)
         {
             StartOnScheduler(static a => a.DeactivateAsync(), this);
+        }
+        else if (state == ActivationState.Invalid)
+        {
+            runtime.Catalog.OnActivationRemoved(this);
+            deactivated.TrySetResult();
         }
     }
 

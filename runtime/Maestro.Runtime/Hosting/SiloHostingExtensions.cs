@@ -40,7 +40,8 @@ public static class SiloHostingExtensions
         services.AddOptions<ClusterOptions>();
         services.AddOptions<SiloOptions>();
         services.AddOptions<MessagingOptions>();
-        services.AddOptions<GrainCollectionOptions>();
+        services.AddOptions<GrainCollectionOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>();
         services.AddOptions<GrainTypeOptions>();
         services.AddOptions<GrainSerializerOptions>();
         services.TryAddSingleton(TimeProvider.System);

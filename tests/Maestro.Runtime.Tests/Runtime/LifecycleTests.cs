@@ -122,4 +122,17 @@ public sealed class LifecycleTests
         await cluster.DeployAsync();
         Assert.Equal(3, await cluster.Client.GetGrain<ILifecycleGrain>("g1", "Maestro.Runtime.Tests.Grains.LifecycleGrain").Recall());
     }
+
+    [Fact]
+    public async Task A_silo_with_an_impossible_collection_setting_refuses_to_start_and_names_it()
+    {
+        var cluster = new InProcessTestClusterBuilder()
+            .ConfigureSilo(silo => silo.Configure<GrainCollectionOptions>(o => o.CollectionQuantum = TimeSpan.Zero))
+            .Build();
+        await using (cluster)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(cluster.DeployAsync);
+            Assert.Contains("CollectionQuantum", error.Message, StringComparison.Ordinal);
+        }
+    }
 }
