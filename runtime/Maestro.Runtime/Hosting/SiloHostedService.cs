@@ -13,6 +13,7 @@ namespace Maestro.Runtime.Hosting;
 internal sealed class SiloHostedService(
     GrainRuntime runtime,
     PendingCalls pendingCalls,
+    SiloStatus status,
     IEnumerable<ISiloLifecycleParticipant> participants,
     IOptions<SiloOptions> siloOptions,
     IOptions<ClusterOptions> clusterOptions,
@@ -27,8 +28,9 @@ internal sealed class SiloHostedService(
             await participant.OnSiloStartAsync(cancellationToken);
         }
 
+        status.MarkStarted();
         logger.LogInformation(
-            "Silo {Silo} started (cluster {Cluster}, service {Service}) hosting {Count} grain classes: {Types}",
+            "Silo {Silo} started (cluster {Cluster}, service {Service}) hosting {Count} grain classes [{Types}]",
             siloOptions.Value.SiloName,
             clusterOptions.Value.ClusterId,
             clusterOptions.Value.ServiceId,

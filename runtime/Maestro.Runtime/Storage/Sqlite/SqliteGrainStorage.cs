@@ -9,8 +9,10 @@ namespace Maestro.Runtime.Storage.Sqlite;
 /// <summary>
 /// Grain state in one SQLite file (WAL). A row is keyed by service id, grain type, the exact key string and the state
 /// name, so neither two grain types with one key (Orleans #8746) nor "020235" and "20235" (Orleans #9706) can share a
-/// row. The ETag is an integer version checked in the same statement that writes. Writes go through one connection,
-/// one at a time: SQLite has a single writer anyway, and this avoids busy-waiting between connections.
+/// row. The ETag is an integer version checked in the same statement that writes. A new row takes its first ETag from
+/// a per-database sequence that a delete moves past the deleted row's ETag, so no ETag is ever issued twice for a key
+/// and a writer holding one from before a clear is always rejected. Writes go through one connection, one at a time:
+/// SQLite has a single writer anyway, and this avoids busy-waiting between connections.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipant, IAsyncDisposable
 {
@@ -29,6 +31,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
             modified_at TEXT NOT NULL,
             PRIMARY KEY (service_id, grain_type, grain_key, state_name)
         ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE grain_state_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), next_etag INTEGER NOT NULL);
+        INSERT INTO grain_state_sequence (id, next_etag) SELECT 1, COALESCE(MAX(etag), 0) + 1 FROM grain_state;
         """,
     ];
 
@@ -77,7 +83,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
 
         try
         {
-            grainState.State = serializer.Deserialize<T>((byte[])reader.GetValue(0)) ?? StateFactory.Create<T>();
+            // GetFieldValue, not a cast of GetValue: a payload stored as TEXT (a hand edit, a migration script) is
+            // still JSON, and GetValue would hand it back as a string.
+            grainState.State = serializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0)) ?? StateFactory.Create<T>();
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -95,9 +103,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         var payload = serializer.Serialize(grainState.State, typeof(T));
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
         var sql = expected is null
-            ? $"INSERT INTO grain_state(service_id, grain_type, grain_key, state_name, payload, etag, modified_at) VALUES ($service, $type, $key, $name, $payload, 1, $now) ON CONFLICT DO NOTHING RETURNING etag"
+            ? "INSERT INTO grain_state(service_id, grain_type, grain_key, state_name, payload, etag, modified_at) " +
+              "SELECT $service, $type, $key, $name, $payload, next_etag, $now FROM grain_state_sequence WHERE id = 1 " +
+              "ON CONFLICT DO NOTHING RETURNING etag"
             : $"UPDATE grain_state SET payload = $payload, etag = etag + 1, modified_at = $now WHERE {Key} AND etag = $etag RETURNING etag";
-        var written = await WriteAsync(sql, stateName, grainId, expected, payload);
+        var written = await WriteAsync(sql, stateName, grainId, expected, payload, expected is null ? AdvanceSequence : null);
         grainState.ETag = written.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -129,7 +139,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         var sql = options.DeleteStateOnClear
             ? $"DELETE FROM grain_state WHERE {Key} AND etag = $etag RETURNING etag"
             : $"UPDATE grain_state SET payload = NULL, etag = etag + 1, modified_at = $now WHERE {Key} AND etag = $etag RETURNING etag";
-        var result = await WriteAsync(sql, stateName, grainId, expected, payload: null);
+        var result = await WriteAsync(sql, stateName, grainId, expected, payload: null, options.DeleteStateOnClear ? AdvanceSequence : null);
         Reset(grainState, options.DeleteStateOnClear ? null : result.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -188,24 +198,46 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
             stored?.ToString(CultureInfo.InvariantCulture),
             expected?.ToString(CultureInfo.InvariantCulture));
 
-    private async Task<long> WriteAsync(string sql, string stateName, GrainId grainId, long? expected, byte[]? payload)
+    /// <summary>
+    /// Runs one guarded statement; when it touched a row, <paramref name="afterwards"/> runs in the same transaction
+    /// with the row's ETag. No row means the ETag was stale: nothing is written and the conflict names both ETags.
+    /// </summary>
+    private async Task<long> WriteAsync(string sql, string stateName, GrainId grainId, long? expected, byte[]? payload, Action<SqliteTransaction, long>? afterwards)
     {
         await EnsureStartedAsync();
         await writeGate.WaitAsync();
         try
         {
+            using var transaction = afterwards is null ? null : writer!.BeginTransaction();
             using var command = Command(writer!, sql, stateName, grainId);
+            command.Transaction = transaction;
             command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
             command.Parameters.AddWithValue("$etag", (object?)expected ?? DBNull.Value);
-            return command.ExecuteScalar() is long written
-                ? written
-                : throw Conflict(payload is null ? "clear" : "write", stateName, grainId, StoredEtag(stateName, grainId), expected);
+            if (command.ExecuteScalar() is not long written)
+            {
+                transaction?.Rollback();
+                throw Conflict(payload is null ? "clear" : "write", stateName, grainId, StoredEtag(stateName, grainId), expected);
+            }
+
+            afterwards?.Invoke(transaction!, written);
+            transaction?.Commit();
+            return written;
         }
         finally
         {
             writeGate.Release();
         }
+    }
+
+    /// <summary>Moves the sequence past an ETag just issued by an insert or freed by a delete.</summary>
+    private void AdvanceSequence(SqliteTransaction transaction, long etag)
+    {
+        using var command = writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE grain_state_sequence SET next_etag = max(next_etag, $etag + 1) WHERE id = 1";
+        command.Parameters.AddWithValue("$etag", etag);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The stored version, for the conflict message. Call holding the write gate.</summary>

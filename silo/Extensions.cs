@@ -1,0 +1,51 @@
+using Microsoft.OpenApi;
+
+namespace Maestro.Silo;
+
+/// <summary>Wires the silo host's services: settings, the silo itself, the web server and the HTTP API's plumbing.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Adds one silo (localhost clustering, SQLite grain storage as the default at <c>&lt;data&gt;/maestro.db</c>) and
+    /// its HTTP API on localhost, from the <c>Maestro</c> configuration section.
+    /// </summary>
+    /// <exception cref="SiloConfigurationException">A setting is invalid; the message names it.</exception>
+    public static void AddMaestroSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = MaestroOptionsLoader.Load(builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options));
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.ServiceId, options.ClusterId);
+            if (options.SiloName is { } siloName)
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = siloName);
+            }
+
+            silo.AddSqliteGrainStorageAsDefault(storage => storage.DatabasePath = options.DatabasePath);
+        });
+        builder.Services.AddHostedService<SiloLifecycleLogger>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Maestro silo",
+                Version = "v1",
+                Description = "The HTTP API co-hosted by a Maestro silo.",
+            };
+            return Task.CompletedTask;
+        }));
+    }
+}

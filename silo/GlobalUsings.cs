@@ -1,0 +1,10 @@
+global using Maestro.Runtime;
+global using Maestro.Runtime.Configuration;
+global using Maestro.Runtime.Hosting;
+global using Maestro.Runtime.Storage.Sqlite;
+global using Maestro.Silo;
+global using Maestro.Silo.Apis;
+global using Maestro.Silo.Hosting;
+global using Maestro.Silo.Model;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.Options;

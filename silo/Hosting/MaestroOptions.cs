@@ -1,0 +1,44 @@
+namespace Maestro.Silo.Hosting;
+
+/// <summary>
+/// The silo host's settings, bound to the configuration section <c>Maestro</c> (appsettings.json, environment
+/// variables such as <c>Maestro__Port</c>, then the command line, the last one winning).
+/// </summary>
+public sealed class MaestroOptions
+{
+    public const string SectionName = "Maestro";
+
+    public const string DefaultDataDirectory = "data";
+
+    public const int DefaultPort = 8080;
+
+    public const string DefaultServiceId = "dev";
+
+    public const string DefaultClusterId = "dev";
+
+    public const string DatabaseFileName = "maestro.db";
+
+    /// <summary>
+    /// The folder holding the embedded database (<c>maestro.db</c>, SQLite in WAL mode); created if missing.
+    /// A relative path is resolved against the current directory. Default <c>data</c>.
+    /// </summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>The HTTP port, served on localhost only (127.0.0.1 and ::1). Default 8080.</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>
+    /// Names the application across deployments; it is part of every storage key, so keep it stable across upgrades.
+    /// Default <c>dev</c>, as Orleans' <c>UseLocalhostClustering</c>.
+    /// </summary>
+    public string ServiceId { get; set; } = DefaultServiceId;
+
+    /// <summary>Silos with the same cluster id form one cluster. Default <c>dev</c>.</summary>
+    public string ClusterId { get; set; } = DefaultClusterId;
+
+    /// <summary>This silo's name in logs, health and the dashboard. Default: the machine name and process id.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>The SQLite grain storage file inside <see cref="DataDirectory"/>.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);
+}

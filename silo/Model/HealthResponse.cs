@@ -1,0 +1,18 @@
+namespace Maestro.Silo.Model;
+
+/// <summary>The answer of <c>GET /health</c>.</summary>
+/// <param name="Status"><c>Healthy</c> once the silo has started, <c>Unhealthy</c> before.</param>
+/// <param name="Silo">The silo's name.</param>
+/// <param name="ServiceId">The service id, part of every storage key.</param>
+/// <param name="ClusterId">The cluster this silo belongs to.</param>
+/// <param name="StartedAt">When the silo finished starting (UTC); null while it starts.</param>
+/// <param name="UptimeSeconds">Seconds since <paramref name="StartedAt"/>.</param>
+/// <param name="Activations">Grain activations the silo holds now.</param>
+public sealed record HealthResponse(
+    string Status,
+    string Silo,
+    string ServiceId,
+    string ClusterId,
+    DateTimeOffset? StartedAt,
+    double UptimeSeconds,
+    int Activations);

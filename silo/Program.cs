@@ -1,0 +1,36 @@
+var commandLine = SiloCommandLine.Parse(args);
+if (commandLine.Error is { } usageError)
+{
+    await Console.Error.WriteLineAsync($"error: {usageError} Run with --help for usage.");
+    return SiloCommandLine.UsageErrorExitCode;
+}
+
+if (commandLine.ShowHelp)
+{
+    await Console.Out.WriteAsync(SiloCommandLine.Usage);
+    return 0;
+}
+
+// appsettings.json is read next to the program, wherever it is started from; a relative data folder is not.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddInMemoryCollection(commandLine.Settings);
+try
+{
+    builder.AddMaestroSilo();
+}
+catch (SiloConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return SiloCommandLine.UsageErrorExitCode;
+}
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapHealthApi();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,40 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Maestro.Silo.Tests.Infrastructure;
+
+/// <summary>Where the silo assembly and the dotnet host are.</summary>
+internal static class SiloPaths
+{
+    /// <summary>The built Maestro.Silo.dll, recorded by the test project at build time.</summary>
+    public static string SiloAssembly { get; } = FindSiloAssembly();
+
+    /// <summary>The dotnet host running these tests, so the silo runs on the same SDK.</summary>
+    public static string DotNetHost { get; } = FindDotNetHost();
+
+    private static string FindSiloAssembly()
+    {
+        var path = typeof(SiloPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == "MaestroSiloAssembly")?.Value;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"The silo assembly was not found at '{path}': build tests/Maestro.Silo.Tests, which builds silo/Maestro.Silo first.");
+        }
+
+        return path;
+    }
+
+    private static string FindDotNetHost()
+    {
+        var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/ is the runtime directory.
+        var fromRuntime = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", executable));
+        return File.Exists(fromRuntime) ? fromRuntime : executable;
+    }
+}
