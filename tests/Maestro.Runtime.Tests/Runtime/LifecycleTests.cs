@@ -135,4 +135,29 @@ public sealed class LifecycleTests
             Assert.Contains("CollectionQuantum", error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task An_activation_that_takes_longer_than_the_activation_timeout_fails_the_call_with_a_timeout()
+    {
+        await using var cluster = await TestClusters.StartAsync(silo =>
+            silo.Configure<GrainCollectionOptions>(o => o.ActivationTimeout = TimeSpan.FromMilliseconds(300)));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => cluster.Client.GetGrain<ISlowLifecycleGrain>("hang-activate").GetActivationId());
+
+        Assert.Contains("Activation of slowlifecycle/hang-activate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivation_that_overruns_its_timeout_is_abandoned_and_the_grain_can_activate_again()
+    {
+        await using var cluster = await TestClusters.StartAsync(silo =>
+            silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMilliseconds(300)));
+        var grain = cluster.Client.GetGrain<ISlowLifecycleGrain>("hang-deactivate");
+        var first = await grain.GetActivationId();
+
+        await grain.Deactivate();
+        await Probe.Eventually(() => cluster.Probe().Saw("deactivating"), "deactivation started");
+
+        Assert.NotEqual(first, await grain.GetActivationId());
+    }
 }
