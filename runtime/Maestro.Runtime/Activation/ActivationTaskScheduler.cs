@@ -28,7 +28,11 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
         finally
         {
             RuntimeContext.Current = previous;
-            Volatile.Write(ref scheduled, 0);
+
+            // A full fence, not Volatile.Write: the IsEmpty read below must not move before this store. With only a
+            // release store, x86 lets the read see an empty queue while the store still sits in the write buffer; a
+            // QueueTask in that window finds scheduled == 1 and does not schedule, and its task is never run.
+            Interlocked.Exchange(ref scheduled, 0);
         }
 
         if (!queue.IsEmpty)
