@@ -47,7 +47,9 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GrainManifest>();
         services.AddSingleton<GrainReferenceConverterFactory>();
-        services.AddSingleton<GrainSerializer>();
+        services.AddSingleton(sp => new GrainSerializer(
+            sp.GetRequiredService<IOptions<GrainSerializerOptions>>(),
+            sp.GetRequiredService<GrainReferenceConverterFactory>()));
         services.AddSingleton<DeepCopier>();
         services.AddSingleton<PendingCalls>();
         services.AddSingleton<GrainReferenceFactory>();

@@ -4,7 +4,7 @@ using Maestro.Runtime.Messaging;
 namespace Maestro.Runtime.Proxies;
 
 /// <summary>A grain reference: every interface method call becomes a message to the grain. Equal when the grain ids are equal.</summary>
-public class GrainProxy : DispatchProxy, IGrainIdentity
+internal class GrainProxy : DispatchProxy, IGrainIdentity
 {
     private GrainCallInvoker? invoker;
 

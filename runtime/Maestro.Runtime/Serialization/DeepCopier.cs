@@ -5,7 +5,7 @@ namespace Maestro.Runtime.Serialization;
 /// through; everything else makes a JSON round trip by its runtime type, the same path a remote call would take, so
 /// a type that cannot cross a silo boundary fails here too, in the single-silo tests.
 /// </summary>
-public sealed class DeepCopier(GrainSerializer serializer)
+internal sealed class DeepCopier(GrainSerializer serializer)
 {
     public object? Copy(object? value)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Maestro.Runtime.Serialization;
 
 /// <summary>Writes grain references as their <c>type/key</c> id and reads them back as live references.</summary>
-public sealed class GrainReferenceConverterFactory : JsonConverterFactory
+internal sealed class GrainReferenceConverterFactory : JsonConverterFactory
 {
     private readonly Lazy<IGrainFactory> grainFactory;
 

@@ -6,7 +6,7 @@ namespace Maestro.Runtime.Serialization;
 /// <summary>JSON serialization of grain state and call data, with grain references written as their ids.</summary>
 public sealed class GrainSerializer
 {
-    public GrainSerializer(IOptions<GrainSerializerOptions> options, GrainReferenceConverterFactory grainReferenceConverter)
+    internal GrainSerializer(IOptions<GrainSerializerOptions> options, GrainReferenceConverterFactory grainReferenceConverter)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = new JsonSerializerOptions(JsonSerializerDefaults.General)

@@ -1,7 +1,7 @@
 namespace Maestro.Runtime.Storage;
 
 /// <summary>Makes the "no record yet" value of a state type: a new instance, never null.</summary>
-public static class StateFactory
+internal static class StateFactory
 {
     public static TState Create<TState>()
     {
