@@ -17,6 +17,12 @@ internal sealed class Catalog(GrainRuntime runtime)
     /// <summary>Delivers work to the grain's activation, creating it if needed.</summary>
     public void Dispatch(ActivationWorkItem item, GrainId target)
     {
+        // The common case first: the grain is already active here.
+        if (activations.TryGetValue(target, out var active) && active.Enqueue(item))
+        {
+            return;
+        }
+
         if (target.Type == ObserverRegistry.ObserverType)
         {
             DispatchToObserver(item, target);

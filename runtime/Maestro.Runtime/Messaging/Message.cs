@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Metadata;
 
@@ -19,7 +18,7 @@ internal sealed class Message : ActivationWorkItem
         Arguments = arguments;
         Context = context;
         Timeout = timeout;
-        Deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        Deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         Response = response;
     }
 
@@ -37,7 +36,7 @@ internal sealed class Message : ActivationWorkItem
 
     public TimeSpan Timeout { get; }
 
-    /// <summary>A <see cref="Stopwatch"/> timestamp after which the caller no longer waits.</summary>
+    /// <summary>An <see cref="Environment.TickCount64"/> value after which the caller no longer waits.</summary>
     public long Deadline { get; }
 
     /// <summary>Null for one-way calls.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Maestro.Runtime.Configuration;
 
 namespace Maestro.Runtime.Messaging;
@@ -45,7 +44,7 @@ internal sealed class PendingCalls : IDisposable
 
     private void Sweep()
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = Environment.TickCount64;
         foreach (var message in pending.Values)
         {
             if (message.Response?.Completion.IsCompleted == true)

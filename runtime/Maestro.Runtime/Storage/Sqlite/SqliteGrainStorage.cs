@@ -11,14 +11,13 @@ namespace Maestro.Runtime.Storage.Sqlite;
 /// name, so neither two grain types with one key (Orleans #8746) nor "020235" and "20235" (Orleans #9706) can share a
 /// row. The ETag is an integer version checked in the same statement that writes. A new row takes its first ETag from
 /// a per-database sequence that a delete moves past the deleted row's ETag, so no ETag is ever issued twice for a key
-/// and a writer holding one from before a clear is always rejected. Writes go through one connection, one at a time:
-/// SQLite has a single writer anyway, and this avoids busy-waiting between connections.
+/// and a writer holding one from before a clear is always rejected. All writes go through one connection with group
+/// commit (<see cref="SqliteGroupCommitWriter"/>): SQLite has a single writer anyway, so this avoids busy-waiting
+/// between connections and shares each commit among concurrent writers.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipant, IAsyncDisposable
 {
-    private const string Key = "service_id = $service AND grain_type = $type AND grain_key = $key AND state_name = $name";
-
-    private static readonly string[] Schema =
+        private static readonly string[] Schema =
     [
         """
         CREATE TABLE grain_state (
@@ -42,9 +41,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
     private readonly SqliteGrainStorageOptions options;
     private readonly string serviceId;
     private readonly GrainSerializer serializer;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim startGate = new(1, 1);
-    private SqliteConnection? writer;
+    private SqliteGroupCommitWriter? writer;
 
     public SqliteGrainStorage(string name, SqliteGrainStorageOptions options, IOptions<ClusterOptions> clusterOptions, GrainSerializer serializer)
     {
@@ -66,7 +64,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         ArgumentNullException.ThrowIfNull(grainState);
         await EnsureStartedAsync();
         using var connection = SqliteConnectionFactory.Open(options.DatabasePath, options.Durability, options.BusyTimeout);
-        using var command = Command(connection, $"SELECT payload, etag FROM grain_state WHERE {Key}", stateName, grainId);
+        using var command = Command(connection, $"SELECT payload, etag FROM grain_state WHERE {SqliteWriteStatements.Key}", stateName, grainId);
         using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
@@ -102,13 +100,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         ArgumentNullException.ThrowIfNull(grainState);
         var payload = serializer.Serialize(grainState.State, typeof(T));
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
-        var sql = expected is null
-            ? "INSERT INTO grain_state(service_id, grain_type, grain_key, state_name, payload, etag, modified_at) " +
-              "SELECT $service, $type, $key, $name, $payload, next_etag, $now FROM grain_state_sequence WHERE id = 1 " +
-              "ON CONFLICT DO NOTHING RETURNING etag"
-            : $"UPDATE grain_state SET payload = $payload, etag = etag + 1, modified_at = $now WHERE {Key} AND etag = $etag RETURNING etag";
-        var written = await WriteAsync(sql, stateName, grainId, expected, payload, expected is null ? AdvanceSequence : null);
-        grainState.ETag = written.ToString(CultureInfo.InvariantCulture);
+        var written = await EnqueueAsync(new SqliteWriteRequest(expected is null ? SqliteWriteKind.Insert : SqliteWriteKind.Update, stateName, grainId, expected, payload));
+        grainState.ETag = written!.Value.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
@@ -116,70 +109,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
-        if (expected is null)
-        {
-            await EnsureStartedAsync();
-            await writeGate.WaitAsync();
-            try
-            {
-                if (StoredEtag(stateName, grainId) is { } stored)
-                {
-                    throw Conflict("clear", stateName, grainId, stored, null);
-                }
-            }
-            finally
-            {
-                writeGate.Release();
-            }
-
-            Reset(grainState, etag: null);
-            return;
-        }
-
-        var sql = options.DeleteStateOnClear
-            ? $"DELETE FROM grain_state WHERE {Key} AND etag = $etag RETURNING etag"
-            : $"UPDATE grain_state SET payload = NULL, etag = etag + 1, modified_at = $now WHERE {Key} AND etag = $etag RETURNING etag";
-        var result = await WriteAsync(sql, stateName, grainId, expected, payload: null, options.DeleteStateOnClear ? AdvanceSequence : null);
-        Reset(grainState, options.DeleteStateOnClear ? null : result.ToString(CultureInfo.InvariantCulture));
+        var kind = expected is null ? SqliteWriteKind.ExpectAbsent
+            : options.DeleteStateOnClear ? SqliteWriteKind.Delete
+            : SqliteWriteKind.Tombstone;
+        var etag = await EnqueueAsync(new SqliteWriteRequest(kind, stateName, grainId, expected, payload: null));
+        Reset(grainState, kind == SqliteWriteKind.Tombstone ? etag!.Value.ToString(CultureInfo.InvariantCulture) : null);
     }
 
     public async Task OnSiloStartAsync(CancellationToken cancellationToken) => await EnsureStartedAsync();
 
-    /// <summary>Moves the WAL into the main file, so a stopped silo leaves one self-contained database.</summary>
-    public async Task OnSiloStopAsync(CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (writer is not null)
-            {
-                using var checkpoint = writer.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                checkpoint.ExecuteNonQuery();
-            }
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    /// <summary>Finishes queued writes, then moves the WAL into the main file, so a stopped silo leaves one self-contained database.</summary>
+    public Task OnSiloStopAsync(CancellationToken cancellationToken) => StopWriterAsync(checkpoint: true).WaitAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await writeGate.WaitAsync();
-        try
-        {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync();
-                writer = null;
-            }
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    public async ValueTask DisposeAsync() => await StopWriterAsync(checkpoint: false);
 
     private static void Reset<T>(IGrainState<T> grainState, string? etag)
     {
@@ -193,58 +135,28 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
         : throw new InconsistentStateException($"ETag '{etag}' of state '{stateName}' of grain {grainId} was not issued by this storage.", null, etag);
 
-    private static InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, long? stored, long? expected) =>
-        new($"Version conflict on {operation} of state '{stateName}' of grain {grainId}: another activation changed it.",
-            stored?.ToString(CultureInfo.InvariantCulture),
-            expected?.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>
-    /// Runs one guarded statement; when it touched a row, <paramref name="afterwards"/> runs in the same transaction
-    /// with the row's ETag. No row means the ETag was stale: nothing is written and the conflict names both ETags.
-    /// </summary>
-    private async Task<long> WriteAsync(string sql, string stateName, GrainId grainId, long? expected, byte[]? payload, Action<SqliteTransaction, long>? afterwards)
+    private async Task<long?> EnqueueAsync(SqliteWriteRequest request)
     {
-        await EnsureStartedAsync();
-        await writeGate.WaitAsync();
+        // ConfigureAwait(false): nothing here touches grain state; the grain's own await resumes on its turn.
+        var started = await EnsureStartedAsync().ConfigureAwait(false);
+        return await started.WriteAsync(request).ConfigureAwait(false);
+    }
+
+    private async Task StopWriterAsync(bool checkpoint)
+    {
+        await startGate.WaitAsync();
         try
         {
-            using var transaction = afterwards is null ? null : writer!.BeginTransaction();
-            using var command = Command(writer!, sql, stateName, grainId);
-            command.Transaction = transaction;
-            command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
-            command.Parameters.AddWithValue("$etag", (object?)expected ?? DBNull.Value);
-            if (command.ExecuteScalar() is not long written)
+            if (writer is { } running)
             {
-                transaction?.Rollback();
-                throw Conflict(payload is null ? "clear" : "write", stateName, grainId, StoredEtag(stateName, grainId), expected);
+                writer = null;
+                await running.StopAsync(checkpoint);
             }
-
-            afterwards?.Invoke(transaction!, written);
-            transaction?.Commit();
-            return written;
         }
         finally
         {
-            writeGate.Release();
+            startGate.Release();
         }
-    }
-
-    /// <summary>Moves the sequence past an ETag just issued by an insert or freed by a delete.</summary>
-    private void AdvanceSequence(SqliteTransaction transaction, long etag)
-    {
-        using var command = writer!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE grain_state_sequence SET next_etag = max(next_etag, $etag + 1) WHERE id = 1";
-        command.Parameters.AddWithValue("$etag", etag);
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>The stored version, for the conflict message. Call holding the write gate.</summary>
-    private long? StoredEtag(string stateName, GrainId grainId)
-    {
-        using var command = Command(writer!, $"SELECT etag FROM grain_state WHERE {Key}", stateName, grainId);
-        return command.ExecuteScalar() as long?;
     }
 
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
@@ -258,11 +170,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
         return command;
     }
 
-    private async ValueTask EnsureStartedAsync()
+    private async ValueTask<SqliteGroupCommitWriter> EnsureStartedAsync()
     {
-        if (Volatile.Read(ref writer) is not null)
+        if (Volatile.Read(ref writer) is { } running)
         {
-            return;
+            return running;
         }
 
         await startGate.WaitAsync();
@@ -272,8 +184,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipan
             {
                 var connection = SqliteConnectionFactory.Open(options.DatabasePath, options.Durability, options.BusyTimeout);
                 SqliteSchema.Apply(connection, "grain_state", Schema);
-                Volatile.Write(ref writer, connection);
+                Volatile.Write(ref writer, new SqliteGroupCommitWriter(connection, serviceId, name));
             }
+
+            return writer!;
         }
         finally
         {

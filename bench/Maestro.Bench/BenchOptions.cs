@@ -1,0 +1,160 @@
+namespace Maestro.Bench;
+
+/// <summary>The command line, parsed and validated before anything starts, so a typo fails in a second, not after a run.</summary>
+internal sealed record BenchOptions
+{
+    public const string HelpText =
+        """
+        Maestro runtime benchmark: grain calls and persisted state writes, each beside a raw baseline measured in the
+        same run, with the ratio and its target. Build in Release; the machine should be otherwise idle.
+
+        Usage:
+          dotnet run -c Release --project bench/Maestro.Bench -- runtime [options]
+
+        Commands:
+          runtime              Run the runtime figures (the default when no command is given).
+
+        Options:
+          --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
+          --warmup <sec>       Warm-up before each case, not measured (default 0.5; 0 to 60). Later rounds
+                               of a case only ramp up for 0.2 s.
+          --callers <n>        Concurrent callers / writers of the "many" cases (default 64; 2 to 4096).
+                               Every case also runs with a single caller.
+          --only <suite>       calls | storage (default: both).
+          --rounds <n>         Run each figure and its baseline n times, alternating, and keep the best of each
+                               (default 4; 1 to 10). Rounds filter the noise of a busy machine: SQLite's
+                               checkpoint fsyncs alone swing a single run by 30%.
+          --output <dir>       Folder for the JSON results (default: bench/results in the repository).
+          --data <dir>         Folder under which the SQLite files are made (default: the system temp folder).
+          --no-json            Print the table only.
+          -h, --help           Show this text.
+
+        Figures (ratio = figure ops/s / baseline ops/s):
+          grain calls          IPingGrain.Ping(int) from the co-hosted client, each caller its own grain,
+                               vs a Channel<T> request/response round trip (TaskCompletionSource per request,
+                               RunContinuationsAsynchronously). Target: >= 25%.
+          state writes         a grain call that changes state and awaits WriteStateAsync (SQLite, WAL, NORMAL),
+                               each writer its own grain, vs a prepared INSERT ... ON CONFLICT DO UPDATE of the same
+                               JSON on one held connection (WAL, NORMAL, one transaction per row). Target: >= 80%.
+
+        The exit code is 0 whether or not a target is met (2 for a bad command line).
+        """;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(0.5);
+
+    public int Callers { get; init; } = 64;
+
+    public BenchSuite Suites { get; init; } = BenchSuite.All;
+
+    public int Rounds { get; init; } = 4;
+
+    public string? OutputDirectory { get; init; }
+
+    public string? DataDirectory { get; init; }
+
+    public bool WriteJson { get; init; } = true;
+
+    public bool ShowHelp { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        string? command = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith('-'))
+            {
+                if (command is not null)
+                {
+                    throw new BenchUsageException($"Unexpected argument '{arg}': only one command may be given (and '{command}' was).");
+                }
+
+                command = arg;
+                continue;
+            }
+
+            // "--name=value" and "--name value" are both accepted.
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? arg[..equals] : arg;
+            var inline = equals > 0 ? arg[(equals + 1)..] : null;
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new BenchUsageException($"Option {name} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            options = name switch
+            {
+                "-h" or "--help" or "-?" => options with { ShowHelp = true },
+                "--duration" => options with { Duration = Seconds(name, Value(), 0.5, 600) },
+                "--warmup" => options with { Warmup = Seconds(name, Value(), 0, 60) },
+                "--callers" => options with { Callers = Integer(name, Value(), 2, 4096) },
+                "--rounds" => options with { Rounds = Integer(name, Value(), 1, 10) },
+                "--only" => options with { Suites = Suite(Value()) },
+                "--output" => options with { OutputDirectory = Path(name, Value()) },
+                "--data" => options with { DataDirectory = Path(name, Value()) },
+                "--no-json" when inline is null => options with { WriteJson = false },
+                _ => throw new BenchUsageException($"Unknown option '{arg}'."),
+            };
+        }
+
+        if (command is not null && command != "runtime")
+        {
+            throw new BenchUsageException($"Unknown command '{command}'. The only command is 'runtime'.");
+        }
+
+        return options;
+    }
+
+    private static TimeSpan Seconds(string name, string text, double min, double max)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
+        {
+            throw new BenchUsageException($"{name} expects a number of seconds (e.g. 2.5), not '{text}'.");
+        }
+
+        if (seconds < min || seconds > max)
+        {
+            throw new BenchUsageException($"{name} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)} seconds, not {text}.");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static int Integer(string name, string text, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new BenchUsageException($"{name} expects a whole number, not '{text}'.");
+        }
+
+        if (value < min || value > max)
+        {
+            throw new BenchUsageException($"{name} must be between {min} and {max}, not {value}.");
+        }
+
+        return value;
+    }
+
+    private static BenchSuite Suite(string text) => text.ToLowerInvariant() switch
+    {
+        "calls" => BenchSuite.Calls,
+        "storage" => BenchSuite.Storage,
+        _ => throw new BenchUsageException($"--only expects 'calls' or 'storage', not '{text}'."),
+    };
+
+    private static string Path(string name, string text) =>
+        string.IsNullOrWhiteSpace(text) ? throw new BenchUsageException($"{name} needs a folder path.") : System.IO.Path.GetFullPath(text);
+}

@@ -1,0 +1,10 @@
+namespace Maestro.Bench;
+
+/// <summary>Which figures a run measures.</summary>
+[Flags]
+internal enum BenchSuite
+{
+    Calls = 1,
+    Storage = 2,
+    All = Calls | Storage,
+}

@@ -1,0 +1,28 @@
+namespace Maestro.Bench;
+
+/// <summary>Entry point: parses the command line, then runs the benchmark.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (BenchUsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync("Run with --help to see the options.");
+            return 2;
+        }
+
+        if (options.ShowHelp)
+        {
+            Console.WriteLine(BenchOptions.HelpText);
+            return 0;
+        }
+
+        return await RuntimeBenchmark.RunAsync(options);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Maestro.Bench.Harness;
+using Maestro.Bench.Reporting;
+using Maestro.Bench.Suites;
+using Maestro.Runtime.TestingHost;
+
+namespace Maestro.Bench;
+
+/// <summary>The "runtime" command: one silo (real SQLite storage), the chosen suites, the table and the JSON file.</summary>
+internal static class RuntimeBenchmark
+{
+    /// <summary>The build configuration; a property (not a constant) so the Debug warning is not dead code in Release.</summary>
+    public static string Configuration { get; } =
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var startedUtc = DateTime.UtcNow;
+        var progress = Console.Error;
+        if (Configuration != "Release")
+        {
+            progress.WriteLine("warning: this is a Debug build; figures are not meaningful. Use: dotnet run -c Release --project bench/Maestro.Bench -- runtime");
+        }
+
+        var dataRoot = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "maestro-bench");
+        var dataDirectory = Path.Combine(dataRoot, Guid.NewGuid().ToString("N"));
+        var cases = ((options.Suites & BenchSuite.Calls) != 0 ? 4 : 0) + ((options.Suites & BenchSuite.Storage) != 0 ? 4 : 0);
+        var perCase = options.Warmup.TotalSeconds + (options.Rounds * options.Duration.TotalSeconds)
+            + ((options.Rounds - 1) * Math.Min(options.Warmup.TotalSeconds, 0.2));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Maestro runtime benchmark: {cases} cases x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {cases * perCase:0} s. Data in {dataDirectory}"));
+
+        var comparisons = new List<Comparison>();
+        var builder = new InProcessTestClusterBuilder();
+        builder.Options.DataDirectory = dataDirectory;
+        builder.Options.ServiceId = "bench";
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+            var runner = new PairRunner(options, progress);
+            if ((options.Suites & BenchSuite.Calls) != 0)
+            {
+                progress.WriteLine("Grain calls:");
+                comparisons.AddRange(await new CallSuite(cluster.Client, runner, options).RunAsync());
+            }
+
+            if ((options.Suites & BenchSuite.Storage) != 0)
+            {
+                progress.WriteLine("State writes:");
+                comparisons.AddRange(await new StorageSuite(cluster.Client, runner, options, dataDirectory).RunAsync());
+            }
+
+            await cluster.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            progress.WriteLine();
+            progress.WriteLine($"error: the benchmark failed: {ex}");
+
+            // A failed call may be stuck inside a grain, and a graceful stop would wait for it: stop as a crash does.
+            try
+            {
+                await cluster.KillSiloAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // The silo never started.
+            }
+
+            await cluster.DisposeAsync();
+            return 1;
+        }
+
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Maestro runtime benchmark, {startedUtc:yyyy-MM-dd HH:mm:ss} UTC - {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Configuration}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"each case: {options.Warmup.TotalSeconds:0.##} s warm-up, best of {options.Rounds} alternating round(s) of {options.Duration.TotalSeconds:0.##} s; ratio = figure ops/s / baseline ops/s"));
+        output.WriteLine();
+        ResultTable.Write(output, comparisons);
+        output.WriteLine();
+
+        if (options.WriteJson)
+        {
+            var path = ResultFile.Write(options.OutputDirectory ?? DefaultOutputDirectory(), startedUtc, options, comparisons);
+            output.WriteLine($"JSON: {path}");
+        }
+
+        // 0 whether or not the targets are met: the bench informs people; it does not gate anything.
+        return 0;
+    }
+
+    /// <summary>bench/results in the repository that holds this build, found by walking up to Maestro.sln.</summary>
+    private static string DefaultOutputDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Maestro.sln")))
+            {
+                return Path.Combine(dir.FullName, "bench", "results");
+            }
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
+    }
+}
