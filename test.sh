@@ -14,6 +14,28 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# The PostgreSQL tests start private servers (initdb + pg_ctl) from Debian's server binaries. Install them only when
+# no /usr/lib/postgresql/*/bin/initdb exists and MAESTRO_PG_BIN does not point at another copy.
+if [ -n "${MAESTRO_PG_BIN:-}" ]; then
+  if [ ! -x "$MAESTRO_PG_BIN/initdb" ]; then
+    echo "test.sh: MAESTRO_PG_BIN is $MAESTRO_PG_BIN, which has no initdb." >&2
+    exit 2
+  fi
+elif ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  echo "test.sh: installing the PostgreSQL server binaries (apt-get install postgresql)..."
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo -n"
+  fi
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >"$log" 2>&1 \
+     || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    tail -n 20 "$log" >&2
+    echo "test.sh: could not install PostgreSQL, which the tests need. Install the 'postgresql' package (as root)," >&2
+    echo "         or set MAESTRO_PG_BIN to a folder holding initdb and pg_ctl." >&2
+    exit 2
+  fi
+fi
+
 # A hung test fails the run after 10 minutes instead of holding CI until its limit.
 set +e
 dotnet test Maestro.sln -c Release --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Maestro.Runtime.Tests.Storage;
@@ -9,20 +8,14 @@ namespace Maestro.Runtime.Tests.Storage;
 /// </summary>
 public static class GrainStateTable
 {
-    private const string RecordKey = "grain_type = $type AND grain_key = $key AND state_name = $name";
-
-    public static async Task<int> CountRowsAsync(string databasePath, GrainId grainId, string stateName)
-    {
-        await using var connection = await OpenAsync(databasePath);
-        await using var command = Command(connection, $"SELECT COUNT(*) FROM grain_state WHERE {RecordKey}", grainId, stateName);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), CultureInfo.InvariantCulture);
-    }
+    // $service is NULL when the caller does not care which service wrote the row (a test cluster's file has one).
+    private const string RecordKey = "grain_type = $type AND grain_key = $key AND state_name = $name AND ($service IS NULL OR service_id = $service)";
 
     /// <summary>The stored payload and etag, or null when no row exists.</summary>
-    public static async Task<(object? Payload, long Etag)?> ReadRowAsync(string databasePath, GrainId grainId, string stateName)
+    public static async Task<(object? Payload, long Etag)?> ReadRowAsync(string databasePath, GrainId grainId, string stateName, string? serviceId = null)
     {
         await using var connection = await OpenAsync(databasePath);
-        await using var command = Command(connection, $"SELECT payload, etag FROM grain_state WHERE {RecordKey}", grainId, stateName);
+        await using var command = Command(connection, $"SELECT payload, etag FROM grain_state WHERE {RecordKey}", grainId, stateName, serviceId);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         if (!await reader.ReadAsync(TestContext.Current.CancellationToken))
         {
@@ -33,10 +26,10 @@ public static class GrainStateTable
     }
 
     /// <summary>Replaces the payload of an existing row; a <see cref="string"/> is stored as TEXT, a byte array as a BLOB.</summary>
-    public static async Task OverwritePayloadAsync(string databasePath, GrainId grainId, string stateName, object payload)
+    public static async Task OverwritePayloadAsync(string databasePath, GrainId grainId, string stateName, object payload, string? serviceId = null)
     {
         await using var connection = await OpenAsync(databasePath);
-        await using var command = Command(connection, $"UPDATE grain_state SET payload = $payload WHERE {RecordKey}", grainId, stateName);
+        await using var command = Command(connection, $"UPDATE grain_state SET payload = $payload WHERE {RecordKey}", grainId, stateName, serviceId);
         command.Parameters.AddWithValue("$payload", payload);
         var updated = await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         Assert.Equal(1, updated);
@@ -54,13 +47,14 @@ public static class GrainStateTable
         return connection;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName, string? serviceId)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$type", grainId.Type.Value);
         command.Parameters.AddWithValue("$key", grainId.Key);
         command.Parameters.AddWithValue("$name", stateName);
+        command.Parameters.AddWithValue("$service", (object?)serviceId ?? DBNull.Value);
         return command;
     }
 }

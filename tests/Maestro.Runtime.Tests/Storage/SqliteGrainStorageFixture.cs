@@ -21,6 +21,9 @@ public sealed class SqliteGrainStorageFixture : IAsyncLifetime
     /// <summary>A new, empty database file in this fixture's folder.</summary>
     public string NewDatabasePath() => Path.Combine(databaseDirectory, $"{Guid.NewGuid():N}.db");
 
+    /// <summary>A new, empty database file for the conformance suite.</summary>
+    public SqliteConformanceDatabase NewDatabase() => new(this, NewDatabasePath());
+
     public SqliteGrainStorage CreateStorage(string databasePath, bool deleteStateOnClear, string serviceId = "conformance") =>
         new(
             "conformance",

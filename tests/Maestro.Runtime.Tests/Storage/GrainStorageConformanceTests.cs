@@ -1,25 +1,30 @@
 using System.Globalization;
-using Maestro.Runtime.Storage.Sqlite;
+using System.Text;
+using System.Text.Json;
+using Maestro.Runtime.Hosting;
 
 namespace Maestro.Runtime.Tests.Storage;
 
 /// <summary>
 /// The provider contract, ported from Orleans.Persistence.TestKit plus the Orleans #8746 and #9706 regressions, run
-/// against <see cref="SqliteGrainStorage"/> through <see cref="IGrainStorage"/> in each clear mode. Every test gets
-/// its own database file.
+/// through <see cref="IGrainStorage"/> against every backend (SQLite, PostgreSQL) in each clear mode: one small
+/// subclass per backend and mode supplies the database. Every test uses its own service id, so tests never see each
+/// other's records even where a database is shared by a test class.
 /// </summary>
-public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
+/// <typeparam name="TStorage">The provider under test.</typeparam>
+public abstract class GrainStorageConformanceTests<TStorage> : IAsyncLifetime
+    where TStorage : class, IGrainStorage, ISiloLifecycleParticipant, IAsyncDisposable
 {
     protected const string StateName = "state";
     private const string GrainTypeName = "conformance";
-    private readonly SqliteGrainStorage provider;
+    private readonly bool deleteStateOnClear;
+    private TStorage? provider;
 
-    protected SqliteGrainStorageConformanceTests(SqliteGrainStorageFixture fixture, bool deleteStateOnClear)
+    protected GrainStorageConformanceTests(IConformanceDatabase<TStorage> database, bool deleteStateOnClear)
     {
-        ArgumentNullException.ThrowIfNull(fixture);
-        Fixture = fixture;
-        DatabasePath = fixture.NewDatabasePath();
-        provider = fixture.CreateStorage(DatabasePath, deleteStateOnClear);
+        ArgumentNullException.ThrowIfNull(database);
+        Database = database;
+        this.deleteStateOnClear = deleteStateOnClear;
     }
 
     /// <summary>Keys that must each round-trip unchanged: string keys, and the canonical forms of integer, Guid and compound keys.</summary>
@@ -35,7 +40,7 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
         GrainKeyFormat.FromGuid(new Guid("6f9619ff-8b86-d011-b42d-00cf4fc964ff")),
         GrainKeyFormat.FromGuid(Guid.Empty, "extension"));
 
-    /// <summary>String keys that a numeric, case-insensitive or padding-insensitive key column would merge (Orleans #9706).</summary>
+    /// <summary>String keys that a numeric, case-insensitive, padding-insensitive or Unicode-normalising key column would merge (Orleans #9706).</summary>
     public static TheoryData<string, string> DistinctKeyPairs { get; } = new()
     {
         { "020235", "20235" },
@@ -44,17 +49,32 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
         { "0", "-0" },
         { "abc", "ABC" },
         { "key", "key " },
+        { "\u00e9t\u00e9", "e\u0301te\u0301" }, // "été" precomposed and decomposed: they print alike but are different strings
     };
 
-    protected SqliteGrainStorageFixture Fixture { get; }
+    protected IConformanceDatabase<TStorage> Database { get; }
 
-    protected string DatabasePath { get; }
+    /// <summary>This test's own service id: part of every record's key.</summary>
+    protected string ServiceId { get; } = $"conformance-{Guid.NewGuid():N}";
 
-    protected IGrainStorage Storage => provider;
+    protected TStorage Provider => provider ?? throw new InvalidOperationException("The provider is created in InitializeAsync.");
+
+    protected IGrainStorage Storage => Provider;
+
+    /// <summary>Creates and starts the provider, as a silo does before its first grain runs.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        provider = Database.CreateStorage(ServiceId, deleteStateOnClear);
+        await provider.OnSiloStartAsync(TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await provider.DisposeAsync();
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -469,10 +489,10 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Records_of_another_service_in_the_same_file_are_invisible()
+    public async Task Records_of_another_service_in_the_same_database_are_invisible()
     {
         var grainId = NewGrainId();
-        await using var otherService = Fixture.CreateStorage(DatabasePath, deleteStateOnClear: false, serviceId: "another-service");
+        await using var otherService = Database.CreateStorage($"another-{Guid.NewGuid():N}", deleteStateOnClear: false);
         var ours = NewState(1, "ours");
         await Storage.WriteStateAsync(StateName, grainId, ours);
 
@@ -485,15 +505,16 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_new_provider_on_the_same_file_reads_what_the_previous_one_wrote()
+    public async Task A_new_provider_on_the_same_database_reads_what_the_previous_one_wrote()
     {
         var grainId = NewGrainId();
         var written = NewState(8, "durable");
         await Storage.WriteStateAsync(StateName, grainId, written);
-        await provider.OnSiloStopAsync(TestContext.Current.CancellationToken);
-        await provider.DisposeAsync();
+        await Provider.OnSiloStopAsync(TestContext.Current.CancellationToken);
+        await Provider.DisposeAsync();
 
-        await using var reopened = Fixture.CreateStorage(DatabasePath, deleteStateOnClear: false);
+        await using var reopened = Database.CreateStorage(ServiceId, deleteStateOnClear: false);
+        await reopened.OnSiloStartAsync(TestContext.Current.CancellationToken);
         var read = new GrainState<ConformanceState>(new ConformanceState());
         await reopened.ReadStateAsync(StateName, grainId, read);
 
@@ -502,6 +523,47 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
         Assert.Equal(written.State, read.State);
         read.State.Number = 9;
         await reopened.WriteStateAsync(StateName, grainId, read);
+    }
+
+    [Theory]
+    [InlineData("{\"Number\": 1")]
+    [InlineData("{\"Number\": \"seven\"}")]
+    [InlineData("[1, 2, 3]")]
+    public async Task A_payload_that_is_not_the_state_fails_the_read_naming_state_and_grain_and_changes_nothing(string payload)
+    {
+        var grainId = NewGrainId();
+        await Storage.WriteStateAsync(StateName, grainId, NewState(5));
+        await Database.OverwritePayloadAsync(ServiceId, grainId, StateName, Encoding.UTF8.GetBytes(payload));
+        var damaged = await ReadRowAsync(grainId);
+
+        var error = await Assert.ThrowsAsync<OrleansException>(() => ReadAsync(grainId));
+
+        // Starting the grain from an empty state instead would let its next write destroy the record.
+        Assert.Contains($"'{StateName}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(grainId.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.IsType<JsonException>(error.InnerException, exactMatch: false);
+        var after = await ReadRowAsync(grainId);
+        Assert.NotNull(after);
+        Assert.Equal(damaged!.Etag, after.Etag);
+        Assert.Equal(damaged.Payload, after.Payload);
+    }
+
+    [Fact]
+    public async Task A_payload_replaced_outside_the_silo_with_valid_json_is_read_and_can_be_written_over()
+    {
+        var grainId = NewGrainId();
+        var written = NewState(5);
+        await Storage.WriteStateAsync(StateName, grainId, written);
+        await Database.OverwritePayloadAsync(ServiceId, grainId, StateName, Encoding.UTF8.GetBytes("{\"Number\": 40, \"Text\": \"edited – by hand\"}"));
+
+        var read = await ReadAsync(grainId);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal(new ConformanceState { Number = 40, Text = "edited – by hand" }, read.State);
+        read.State.Number = 41;
+        await Storage.WriteStateAsync(StateName, grainId, read);
+        Assert.Equal(41, (await ReadAsync(grainId)).State.Number);
     }
 
     protected static GrainId NewGrainId() => GrainId.Create(GrainTypeName, $"grain-{Guid.NewGuid():N}");
@@ -515,4 +577,6 @@ public abstract class SqliteGrainStorageConformanceTests : IAsyncDisposable
         await Storage.ReadStateAsync(stateName, grainId, state);
         return state;
     }
+
+    protected Task<StoredRow?> ReadRowAsync(GrainId grainId, string stateName = StateName) => Database.ReadRowAsync(ServiceId, grainId, stateName);
 }
