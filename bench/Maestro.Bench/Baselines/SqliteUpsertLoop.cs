@@ -35,19 +35,8 @@ internal sealed class SqliteUpsertLoop : IDisposable
         connection = SqliteConnectionFactory.Open(databasePath, SqliteDurability.Normal, TimeSpan.FromSeconds(5));
         using (var create = connection.CreateCommand())
         {
-            create.CommandText =
-                """
-                CREATE TABLE IF NOT EXISTS grain_state (
-                    service_id  TEXT NOT NULL,
-                    grain_type  TEXT NOT NULL,
-                    grain_key   TEXT NOT NULL,
-                    state_name  TEXT NOT NULL,
-                    payload     BLOB NULL,
-                    etag        INTEGER NOT NULL,
-                    modified_at TEXT NOT NULL,
-                    PRIMARY KEY (service_id, grain_type, grain_key, state_name)
-                ) WITHOUT ROWID
-                """;
+            // The provider's own table, so the baseline writes exactly the rows the grains do.
+            create.CommandText = SqliteGrainStorage.Schema[0];
             create.ExecuteNonQuery();
         }
 

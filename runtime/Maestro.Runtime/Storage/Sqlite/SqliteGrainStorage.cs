@@ -17,7 +17,8 @@ namespace Maestro.Runtime.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, ISiloLifecycleParticipant, IAsyncDisposable
 {
-        private static readonly string[] Schema =
+    /// <summary>The numbered schema scripts; the bench's raw baseline writes into the same table.</summary>
+    internal static readonly string[] Schema =
     [
         """
         CREATE TABLE grain_state (

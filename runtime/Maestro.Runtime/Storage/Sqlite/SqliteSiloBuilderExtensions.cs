@@ -10,19 +10,10 @@ public static class SqliteSiloBuilderExtensions
     public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
         builder.AddSqliteGrainStorage(ProviderConstants.DefaultStorageProviderName, configure);
 
-    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
-        builder.Services.AddKeyedSingleton(name, (sp, _) => new SqliteGrainStorage(
-            name,
-            sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name),
+    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure) =>
+        builder.AddGrainStorage(name, configure, static (sp, storageName, options) => new SqliteGrainStorage(
+            storageName,
+            options,
             sp.GetRequiredService<IOptions<ClusterOptions>>(),
             sp.GetRequiredService<GrainSerializer>()));
-        builder.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => sp.GetRequiredKeyedService<SqliteGrainStorage>(key));
-        builder.Services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredKeyedService<SqliteGrainStorage>(name));
-        return builder;
-    }
 }
