@@ -13,7 +13,7 @@ namespace Maestro.Runtime.Hosting;
 internal sealed class SiloHostedService(
     GrainRuntime runtime,
     PendingCalls pendingCalls,
-    SiloStatus status,
+    LocalSiloStatus status,
     IEnumerable<ISiloLifecycleParticipant> participants,
     IOptions<SiloOptions> siloOptions,
     IOptions<ClusterOptions> clusterOptions,

@@ -60,8 +60,8 @@ public static class SiloHostingExtensions
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
         services.AddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainFactory>());
         services.AddSingleton<ITimerRegistry, TimerRegistry>();
-        services.AddSingleton<SiloStatus>();
-        services.AddSingleton<ISiloStatus>(sp => sp.GetRequiredService<SiloStatus>());
+        services.AddSingleton<LocalSiloStatus>();
+        services.AddSingleton<ISiloStatus>(sp => sp.GetRequiredService<LocalSiloStatus>());
         services.AddSingleton<SiloHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SiloHostedService>());
         services.AddSingleton<ActivationCollector>();

@@ -4,7 +4,7 @@ using Maestro.Runtime.Configuration;
 namespace Maestro.Runtime.Hosting;
 
 /// <summary>The <see cref="ISiloStatus"/> of this silo; <see cref="SiloHostedService"/> marks it started.</summary>
-internal sealed class SiloStatus(GrainRuntime runtime, IOptions<SiloOptions> siloOptions, TimeProvider timeProvider) : ISiloStatus
+internal sealed class LocalSiloStatus(GrainRuntime runtime, IOptions<SiloOptions> siloOptions, TimeProvider timeProvider) : ISiloStatus
 {
     private long startedAtUtcTicks;
 
