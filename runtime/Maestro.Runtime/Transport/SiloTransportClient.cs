@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using Maestro.Runtime.Messaging.Wire;
+
+namespace Maestro.Runtime.Transport;
+
+/// <summary>
+/// Calls other silos' endpoints over HTTP/2 cleartext with prior knowledge: one <see cref="HttpClient"/> per peer, so
+/// each peer keeps its own pooled connections, opening more when one connection's stream limit is reached.
+/// Cancelling a call's token resets its HTTP/2 stream, which cancels the handler's token on the other silo.
+/// </summary>
+internal sealed class SiloTransportClient : IDisposable
+{
+    private readonly TransportOptions options;
+    private readonly ConcurrentDictionary<string, Lazy<HttpClient>> peers = new(StringComparer.OrdinalIgnoreCase);
+
+    public SiloTransportClient(IOptions<TransportOptions> options)
+    {
+        options.Value.Validate();
+        this.options = options.Value;
+    }
+
+    /// <summary>
+    /// Sends a request to the silo at <paramref name="peer"/> and returns its response, or null for a one-way call
+    /// (answered 202 before it runs). Throws <see cref="SiloUnavailableException"/> when the peer cannot be reached
+    /// (the call did not run), <see cref="OrleansException"/> for a refusal or a failure in transit.
+    /// </summary>
+    public async Task<WireResponse?> SendAsync(Uri peer, WireRequest request, CancellationToken cancellationToken)
+    {
+        // Serialize first: an oversized request fails here, before anything is sent.
+        var body = WireJson.Serialize(request, options.MaxMessageSize);
+        return await SendAsync(peer, body, cancellationToken);
+    }
+
+    /// <summary>Sends an already-encoded request body.</summary>
+    internal async Task<WireResponse?> SendAsync(Uri peer, byte[] body, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(peer, SiloTransportServer.InvokePath))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation(ClusterSecret.HeaderName, options.ClusterSecret);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await ClientFor(peer).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            throw new SiloUnavailableException($"Silo {peer} cannot be reached: {ex.Message}", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new OrleansException($"The call to silo {peer} failed in transit, so its outcome is unknown: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    return WireJson.DeserializeResponse(await ReadLimitedAsync(response.Content, cancellationToken), options.MaxMessageSize);
+                case HttpStatusCode.Accepted:
+                    return null;
+                case HttpStatusCode.Unauthorized:
+                    throw new OrleansException($"Silo {peer} refused the cluster secret (401): TransportOptions.ClusterSecret must be the same on every silo.");
+                case HttpStatusCode.RequestEntityTooLarge:
+                    throw new WireFormatException($"Silo {peer} refused the request as too large (413): {await ReadTextAsync(response.Content, cancellationToken)}");
+                default:
+                    throw new OrleansException($"Silo {peer} answered {(int)response.StatusCode}: {await ReadTextAsync(response.Content, cancellationToken)}");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var peer in peers.Values.Where(p => p.IsValueCreated))
+        {
+            peer.Value.Dispose();
+        }
+    }
+
+    private HttpClient ClientFor(Uri peer) =>
+        peers.GetOrAdd(peer.GetLeftPart(UriPartial.Authority), _ => new Lazy<HttpClient>(CreateClient)).Value;
+
+    private HttpClient CreateClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = options.ConnectTimeout,
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            // Pings on busy connections notice a peer that vanished without closing its sockets.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        };
+
+        // No HttpClient timeout: the runtime's response timeout (PendingCalls) owns call deadlines.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var limit = options.MaxMessageSize;
+        if (content.Headers.ContentLength is { } declared && declared > limit)
+        {
+            throw WireJson.TooLarge("response", declared, limit);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw WireJson.TooLarge("response", buffer.Length, limit);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>An error body, cut short: it is for a message, and a broken peer must not make us buffer much.</summary>
+    private static async Task<string> ReadTextAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var text = await content.ReadAsStringAsync(cancellationToken);
+        return text.Length <= 1000 ? text : text[..1000] + "...";
+    }
+}
