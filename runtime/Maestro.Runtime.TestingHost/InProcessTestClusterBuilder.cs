@@ -24,4 +24,11 @@ public sealed class InProcessTestClusterBuilder
     }
 
     public InProcessTestCluster Build() => new(Options, [.. siloConfigurations], [.. hostConfigurations]);
+
+    /// <summary>
+    /// A cluster of <paramref name="silos"/> silos in this process that share the PostgreSQL database at
+    /// <paramref name="postgreSqlConnectionString"/> for membership and the grain directory.
+    /// </summary>
+    public InProcessMultiSiloCluster BuildMultiSilo(string postgreSqlConnectionString, int silos = 2) =>
+        new(Options, [.. siloConfigurations], [.. hostConfigurations], postgreSqlConnectionString, silos);
 }

@@ -1,3 +1,4 @@
+using Maestro.Runtime.Cluster;
 using Maestro.Runtime.Metadata;
 using Maestro.Runtime.Timers;
 
@@ -344,6 +345,12 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
         try
         {
             using var timeout = new CancellationTokenSource(options.ActivationTimeout);
+            if (await RegisterAsync(timeout.Token) is { } winner)
+            {
+                LoseRegistration(winner);
+                return;
+            }
+
             await ActivateCoreAsync(timeout.Token).WaitAsync(options.ActivationTimeout);
         }
         catch (Exception ex)
@@ -352,7 +359,7 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
                 ? new TimeoutException($"Activation of {GrainId} did not complete within {options.ActivationTimeout}.", ex)
                 : ex;
             runtime.Logger.LogWarning(ex, "Activation of {Activation} failed.", this);
-            FailActivation(error);
+            await FailActivationAsync(error);
             return;
         }
 
@@ -374,6 +381,40 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
         next?.ForEach(Start);
     }
 
+    /// <summary>
+    /// In a cluster, claims the grain in the directory before the grain object exists, so a loser never loads state or
+    /// runs OnActivateAsync (the Orleans order). Stateless workers and observers are never registered.
+    /// </summary>
+    private Task<GrainAddress?> RegisterAsync(CancellationToken cancellationToken) =>
+        IsRegistered && runtime.Registrar is { } registrar ? registrar.RegisterAsync(this, cancellationToken) : Task.FromResult<GrainAddress?>(null);
+
+    private bool IsRegistered => Pool is null && GrainId.Type != ObserverRegistry.ObserverType;
+
+    /// <summary>Another activation won the directory: leave without running anything and send the queued work there.</summary>
+    private void LoseRegistration(GrainAddress winner)
+    {
+        List<ActivationWorkItem> queued;
+        lock (gate)
+        {
+            state = ActivationState.Invalid;
+            pendingDeactivation ??= new DeactivationReason(DeactivationReasonCode.DuplicateActivation, $"{winner.GrainId} is active on {winner.SiloAddress}.");
+            queued = [.. waiting];
+            waiting.Clear();
+        }
+
+        runtime.Catalog.OnActivationRemoved(this);
+        deactivated.TrySetResult();
+        runtime.Logger.LogDebug("Activation {Activation} lost the directory to {Winner} on {Silo}.", this, winner.ActivationId, winner.SiloAddress);
+        foreach (var item in queued)
+        {
+            runtime.Registrar!.Forward(item, winner);
+        }
+    }
+
+    /// <summary>Gives up this activation's directory entry; failures are logged by the registrar, the grain is gone either way.</summary>
+    private Task UnregisterAsync() =>
+        IsRegistered && runtime.Registrar is { } registrar ? registrar.UnregisterAsync(this) : Task.CompletedTask;
+
     private async Task ActivateCoreAsync(CancellationToken cancellationToken)
     {
         var created = runtime.Activator.Create(this);
@@ -389,7 +430,7 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
         }
     }
 
-    private void FailActivation(Exception error)
+    private async Task FailActivationAsync(Exception error)
     {
         List<ActivationWorkItem> failed;
         lock (gate)
@@ -400,6 +441,7 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
         }
 
         DisposeTimers();
+        await UnregisterAsync();
         runtime.Catalog.OnActivationRemoved(this);
         deactivated.TrySetResult();
         foreach (var item in failed)
@@ -434,6 +476,8 @@ internal sealed class ActivationData : IGrainContext, IReentrancyTracker
             waiting.Clear();
         }
 
+        // Unregistered before leaving the catalog: a new activation here must not find this one's entry and lose to it.
+        await UnregisterAsync();
         runtime.Catalog.OnActivationRemoved(this);
         deactivated.TrySetResult();
         runtime.Logger.LogDebug("Deactivated {Activation}: {Reason}.", this, reason);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Maestro.Runtime.Messaging;
 using Maestro.Runtime.Metadata;
 
 namespace Maestro.Runtime.Activation;
@@ -13,6 +14,9 @@ internal sealed class Catalog(GrainRuntime runtime)
     public int ActivationCount => activations.Count + pools.Values.Sum(p => p.Count);
 
     public IEnumerable<ActivationData> Activations => activations.Values.Concat(pools.Values.SelectMany(p => p.Workers));
+
+    /// <summary>Whether this silo has an activation of <paramref name="target"/> (active, activating or a stateless worker pool).</summary>
+    public bool Hosts(GrainId target) => activations.ContainsKey(target) || pools.ContainsKey(target);
 
     /// <summary>Delivers work to the grain's activation, creating it if needed.</summary>
     public void Dispatch(ActivationWorkItem item, GrainId target)
@@ -67,6 +71,13 @@ internal sealed class Catalog(GrainRuntime runtime)
     {
         try
         {
+            if (stopping && runtime.Registrar is not null && item is Message message)
+            {
+                // A stopping cluster silo creates no activations, but another silo can: place the call afresh there.
+                runtime.Services.GetRequiredService<IMessageRouter>().Send(message);
+                return;
+            }
+
             Dispatch(item, target);
         }
         catch (Exception ex)

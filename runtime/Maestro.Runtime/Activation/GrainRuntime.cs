@@ -10,6 +10,7 @@ namespace Maestro.Runtime.Activation;
 internal sealed class GrainRuntime
 {
     private readonly Lazy<IIncomingGrainCallFilter[]> incomingFilters;
+    private readonly Lazy<IActivationRegistrar?> registrar;
 
     public GrainRuntime(
         IServiceProvider services,
@@ -33,6 +34,9 @@ internal sealed class GrainRuntime
 
         // Resolved on first use: a filter may itself depend on the grain factory.
         incomingFilters = new Lazy<IIncomingGrainCallFilter[]>(() => [.. services.GetServices<IIncomingGrainCallFilter>()]);
+
+        // Resolved on first use too: the cluster's registrar routes messages, and the router needs this runtime.
+        registrar = new Lazy<IActivationRegistrar?>(() => services.GetService<IActivationRegistrar>());
     }
 
     public IServiceProvider Services { get; }
@@ -56,4 +60,7 @@ internal sealed class GrainRuntime
     public GrainActivator Activator { get; }
 
     public IIncomingGrainCallFilter[] IncomingFilters => incomingFilters.Value;
+
+    /// <summary>The grain directory hooks in a cluster; null on a single silo.</summary>
+    public IActivationRegistrar? Registrar => registrar.Value;
 }

@@ -28,6 +28,7 @@ internal sealed class SiloTransportServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<Task, bool> oneWayCalls = new();
     private WebApplication? app;
+    private int stopped;
 
     public SiloTransportServer(IOptions<TransportOptions> options, IWireRequestHandler handler, ILogger<SiloTransportServer> logger)
     {
@@ -61,17 +62,40 @@ internal sealed class SiloTransportServer : IAsyncDisposable
         logger.LogInformation("Silo transport listening on {Address} (HTTP/2 cleartext).", Address);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops listening. Gracefully, in-flight calls finish first; with <paramref name="abort"/> (a simulated crash)
+    /// connections are cut at once, so peers see this silo as unreachable. Later calls, and disposal, do nothing more.
+    /// </summary>
+    public async Task StopAsync(bool abort)
     {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         if (app is not null)
         {
-            await app.StopAsync(CancellationToken.None);
+            try
+            {
+                // An already-cancelled token tells Kestrel not to wait for in-flight requests.
+                await app.StopAsync(new CancellationToken(abort));
+            }
+            catch (OperationCanceledException ex) when (abort)
+            {
+                logger.LogDebug(ex, "Silo transport on {Address} aborted its in-flight calls.", Address);
+            }
+
             await app.DisposeAsync();
         }
 
         // One-way calls log their own failures, so waiting for them cannot throw.
         await Task.WhenAll(oneWayCalls.Keys);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(abort: false);
         stopping.Dispose();
     }
 

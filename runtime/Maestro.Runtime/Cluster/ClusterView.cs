@@ -1,0 +1,90 @@
+namespace Maestro.Runtime.Cluster;
+
+/// <summary>
+/// This silo's view of the cluster: its own address once joined, the newest membership snapshot it has read, and
+/// whether it may still take work. Routing reads it on every cluster call, so reads are lock-free snapshots.
+/// </summary>
+internal sealed class ClusterView
+{
+    private readonly object gate = new();
+    private volatile MembershipSnapshot snapshot = new(0, []);
+    private volatile SiloAddress[] active = [];
+    private volatile SiloAddress? local;
+    private volatile bool accepting;
+    private volatile bool declaredDead;
+
+    /// <summary>Raised after a newer snapshot replaced the old one, with the silos it shows Dead.</summary>
+    public event Action<IReadOnlyCollection<SiloAddress>>? SilosDied;
+
+    /// <summary>This silo's address; null until it has joined.</summary>
+    public SiloAddress? LocalAddress => local;
+
+    /// <summary>False before the join finished and once the silo was declared dead or stopped: it must not take new work.</summary>
+    public bool IsAccepting => accepting;
+
+    /// <summary>True once the membership table said this silo is Dead: it must neither take nor send work any more.</summary>
+    public bool IsDeclaredDead => declaredDead;
+
+    public long Version => snapshot.Version;
+
+    /// <summary>The silos the view shows Active, this one included while it is.</summary>
+    public IReadOnlyList<SiloAddress> ActiveSilos => active;
+
+    public SiloAddress RequireLocal() =>
+        local ?? throw new SiloUnavailableException("This silo has not joined the cluster yet; it cannot route grain calls.");
+
+    public void SetLocal(SiloAddress address) => local = address;
+
+    public void SetAccepting(bool value) => accepting = value;
+
+    /// <summary>Final: the cluster has given this silo's grains away.</summary>
+    public void MarkDeclaredDead()
+    {
+        declaredDead = true;
+        accepting = false;
+    }
+
+    /// <summary>True when the view shows <paramref name="silo"/> Dead or does not know it (its row is gone).</summary>
+    public bool IsDead(SiloAddress silo)
+    {
+        var current = snapshot;
+        if (current.Version == 0)
+        {
+            // Nothing read yet: no evidence that anyone is dead.
+            return false;
+        }
+
+        foreach (var entry in current.Silos)
+        {
+            if (entry.Address == silo)
+            {
+                return entry.Status == SiloStatus.Dead;
+            }
+        }
+
+        // A silo joined after our snapshot: nothing says it is dead. (The directory's own liveness check covers rows that are gone.)
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="next"/> when it is newer than what the view holds; older snapshots are ignored.</summary>
+    public void Update(MembershipSnapshot next)
+    {
+        SiloAddress[] dead;
+        lock (gate)
+        {
+            if (next.Version <= snapshot.Version && snapshot.Version != 0)
+            {
+                return;
+            }
+
+            snapshot = next;
+            active = [.. next.Silos.Where(s => s.Status == SiloStatus.Active).Select(s => s.Address)];
+            dead = [.. next.Silos.Where(s => s.Status == SiloStatus.Dead).Select(s => s.Address)];
+        }
+
+        if (dead.Length > 0)
+        {
+            SilosDied?.Invoke(dead);
+        }
+    }
+}

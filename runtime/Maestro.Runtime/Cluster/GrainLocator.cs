@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Maestro.Runtime.Activation;
+using Maestro.Runtime.Messaging;
+
+namespace Maestro.Runtime.Cluster;
+
+/// <summary>
+/// Finds and claims grain activations in a cluster: a per-silo cache in front of the strongly consistent
+/// <see cref="IGrainDirectory"/>, random placement among Active silos on a miss, and the directory side of an
+/// activation's life (register before creating, unregister on the way out). Entries that point at silos the
+/// membership view shows Dead are dropped, from the cache at once and from the directory by the death sweep.
+/// </summary>
+internal sealed class GrainLocator : IActivationRegistrar
+{
+    private readonly ConcurrentDictionary<GrainId, GrainAddress> cache = new();
+    private readonly IGrainDirectory directory;
+    private readonly ClusterView view;
+    private readonly IServiceProvider services;
+    private readonly ILogger<GrainLocator> logger;
+
+    public GrainLocator(IGrainDirectory directory, ClusterView view, IServiceProvider services, ILogger<GrainLocator> logger)
+    {
+        this.directory = directory;
+        this.view = view;
+        this.services = services;
+        this.logger = logger;
+        view.SilosDied += OnSilosDied;
+    }
+
+    /// <summary>The cached entry of <paramref name="grainId"/>, unless it points at a silo the view shows Dead.</summary>
+    public bool TryGetCached(GrainId grainId, out GrainAddress address)
+    {
+        if (cache.TryGetValue(grainId, out address!))
+        {
+            if (!view.IsDead(address.SiloAddress))
+            {
+                return true;
+            }
+
+            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, address));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where to send a call to <paramref name="grainId"/>: the silo in the directory, or (when nobody hosts it) a
+    /// placement among the Active silos. Only directory entries are cached; a placement is not yet a fact.
+    /// </summary>
+    public async Task<SiloAddress> LocateAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        if (TryGetCached(grainId, out var cached))
+        {
+            return cached.SiloAddress;
+        }
+
+        if (await directory.LookupAsync(grainId, cancellationToken) is { } found && !view.IsDead(found.SiloAddress))
+        {
+            cache[grainId] = found;
+            return found.SiloAddress;
+        }
+
+        return Place();
+    }
+
+    /// <summary>Forgets <paramref name="grainId"/>'s entry when it points at <paramref name="silo"/>, after a call there failed.</summary>
+    public void Invalidate(GrainId grainId, SiloAddress silo)
+    {
+        if (cache.TryGetValue(grainId, out var entry) && entry.SiloAddress == silo)
+        {
+            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, entry));
+        }
+    }
+
+    public async Task<GrainAddress?> RegisterAsync(ActivationData activation, CancellationToken cancellationToken)
+    {
+        var local = view.RequireLocal();
+        if (!view.IsAccepting)
+        {
+            throw new SiloUnavailableException($"Silo {local} is not accepting new activations (call to {activation.GrainId}). Retry against a running silo.");
+        }
+
+        var mine = new GrainAddress(activation.GrainId, local, activation.ActivationId, view.Version);
+        var winner = await directory.RegisterAsync(mine, cancellationToken);
+        if (winner.ActivationId != mine.ActivationId && winner.SiloAddress == local && !Hosts(winner))
+        {
+            // The entry is a previous activation of this very silo whose unregister failed; nobody else can remove it
+            // (this silo is alive), so remove it here and claim the grain again.
+            logger.LogInformation("Replacing the stale directory entry {Stale} of {Grain} left by an earlier activation on this silo.", winner.ActivationId, winner.GrainId);
+            await directory.UnregisterAsync(winner, cancellationToken);
+            winner = await directory.RegisterAsync(mine, cancellationToken);
+        }
+
+        cache[activation.GrainId] = winner;
+        return winner.ActivationId == mine.ActivationId ? null : winner;
+    }
+
+    public async Task UnregisterAsync(ActivationData activation)
+    {
+        var local = view.LocalAddress;
+        if (local is null)
+        {
+            return;
+        }
+
+        var mine = new GrainAddress(activation.GrainId, local, activation.ActivationId, view.Version);
+        if (cache.TryGetValue(activation.GrainId, out var cached) && cached.ActivationId == activation.ActivationId)
+        {
+            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(activation.GrainId, cached));
+        }
+
+        try
+        {
+            await directory.UnregisterAsync(mine, CancellationToken.None);
+        }
+        catch (OrleansException ex)
+        {
+            // The activation is gone either way. Its entry stays until this silo dies or re-registers the grain, which
+            // replaces an entry of its own that it does not host (see RegisterAsync).
+            logger.LogWarning(ex, "Could not remove the directory entry of {Activation}.", activation);
+        }
+    }
+
+    public void Forward(ActivationWorkItem item, GrainAddress winner)
+    {
+        if (item is Message message)
+        {
+            services.GetRequiredService<ClusterMessageRouter>().SendTo(message, winner.SiloAddress);
+        }
+        else
+        {
+            item.Fail(new OrleansException($"{winner.GrainId} is active on {winner.SiloAddress}; this work cannot be forwarded there."));
+        }
+    }
+
+    private bool Hosts(GrainAddress address) =>
+        services.GetRequiredService<GrainRuntime>().Catalog.Activations.Any(a => a.ActivationId == address.ActivationId);
+
+    /// <summary>Random among the Active silos: spreads new grains evenly without any coordination.</summary>
+    private SiloAddress Place()
+    {
+        var local = view.RequireLocal();
+        var accepting = view.IsAccepting;
+        var candidates = accepting ? view.ActiveSilos : [.. view.ActiveSilos.Where(s => s != local)];
+        if (candidates.Count == 0)
+        {
+            // Before the first snapshot this silo is the only place it knows; a stopping silo has nowhere to go.
+            return accepting ? local : throw new SiloUnavailableException($"Silo {local} is stopping and knows no other Active silo to place a grain on.");
+        }
+
+        return candidates[Random.Shared.Next(candidates.Count)];
+    }
+
+    private void OnSilosDied(IReadOnlyCollection<SiloAddress> dead)
+    {
+        foreach (var (grain, address) in cache)
+        {
+            if (dead.Contains(address.SiloAddress))
+            {
+                cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grain, address));
+            }
+        }
+    }
+}
