@@ -10,9 +10,12 @@ internal sealed record BenchOptions
 
         Usage:
           dotnet run -c Release --project bench/Maestro.Bench -- runtime [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- cluster [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
+          cluster              Two silos on a private PostgreSQL server: cross-silo grain calls vs a raw h2c
+                               echo, and failover time. --only and --data do not apply.
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -37,8 +40,19 @@ internal sealed record BenchOptions
                                each writer its own grain, vs a prepared INSERT ... ON CONFLICT DO UPDATE of the same
                                JSON on one held connection (WAL, NORMAL, one transaction per row). Target: >= 80%.
 
+        Cluster figures:
+          cross-silo calls     IClusterPingGrain.Ping(int) from silo A's client to grains placed on silo B
+                               (prefer-local, activated through B), vs a POST echo over HTTP/2 cleartext between
+                               an HttpClient and a Kestrel endpoint of this process set up like the silo transport.
+                               Target: >= 50%.
+          failover             default lease settings: kill the silo hosting a grain, time until the first
+                               successful call through the survivor. Target: <= 15 s.
+
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
+
+    /// <summary>"runtime" (one silo) or "cluster" (two silos on PostgreSQL).</summary>
+    public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -110,12 +124,12 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command != "runtime")
+        if (command is not null && command is not ("runtime" or "cluster"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The only command is 'runtime'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime' and 'cluster'.");
         }
 
-        return options;
+        return command is null ? options : options with { Command = command };
     }
 
     private static TimeSpan Seconds(string name, string text, double min, double max)

@@ -23,6 +23,6 @@ internal static class Program
             return 0;
         }
 
-        return await RuntimeBenchmark.RunAsync(options);
+        return options.Command == "cluster" ? await ClusterBenchmark.RunAsync(options) : await RuntimeBenchmark.RunAsync(options);
     }
 }

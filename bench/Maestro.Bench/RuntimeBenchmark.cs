@@ -98,7 +98,7 @@ internal static class RuntimeBenchmark
     }
 
     /// <summary>bench/results in the repository that holds this build, found by walking up to Maestro.sln.</summary>
-    private static string DefaultOutputDirectory()
+    internal static string DefaultOutputDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

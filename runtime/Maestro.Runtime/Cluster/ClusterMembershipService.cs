@@ -130,10 +130,16 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
                 SiloStatusReport report;
                 try
                 {
-                    report = await table.HeartbeatAsync(address, cancellationToken);
-                    if (report.Status != SiloStatus.Dead && report.Version > view.Version)
+                    report = await table.HeartbeatAsync(address, runtime.Catalog.ActivationCount, cancellationToken);
+                    if (report.Status != SiloStatus.Dead)
                     {
-                        view.Update(await table.ReadAllAsync(cancellationToken));
+                        // Read every period, not only on a new version: the peers' activation counts (for
+                        // activation-count-based placement) change with their heartbeats, which do not bump the version.
+                        var read = await table.ReadAllAsync(cancellationToken);
+                        if (!view.Update(read))
+                        {
+                            view.UpdateLoads(read);
+                        }
                     }
                 }
                 catch (OrleansException ex)

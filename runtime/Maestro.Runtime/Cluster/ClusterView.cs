@@ -13,6 +13,10 @@ internal sealed class ClusterView
     private volatile bool accepting;
     private volatile bool declaredDead;
 
+    // Loads change on every heartbeat without a version bump, so they are kept apart from the versioned snapshot.
+    private volatile Dictionary<SiloAddress, int> activationCounts = [];
+    private long loadStamp;
+
     /// <summary>Raised after a newer snapshot replaced the old one, with the silos it shows Dead.</summary>
     public event Action<IReadOnlyCollection<SiloAddress>>? SilosDied;
 
@@ -29,6 +33,25 @@ internal sealed class ClusterView
 
     /// <summary>The silos the view shows Active, this one included while it is.</summary>
     public IReadOnlyList<SiloAddress> ActiveSilos => active;
+
+    /// <summary>Advances each time <see cref="UpdateLoads"/> stores newer counts; placement resets its own estimates then.</summary>
+    public long LoadStamp => Interlocked.Read(ref loadStamp);
+
+    /// <summary>The activation count <paramref name="silo"/> published with its last heartbeat that this view has read; 0 when unknown.</summary>
+    public int GetActivationCount(SiloAddress silo) => activationCounts.TryGetValue(silo, out var count) ? count : 0;
+
+    /// <summary>Keeps the activation counts of <paramref name="read"/>, whatever its version: counts are newest-read-wins.</summary>
+    public void UpdateLoads(MembershipSnapshot read)
+    {
+        var counts = new Dictionary<SiloAddress, int>(read.Silos.Count);
+        foreach (var silo in read.Silos)
+        {
+            counts[silo.Address] = silo.ActivationCount;
+        }
+
+        activationCounts = counts;
+        Interlocked.Increment(ref loadStamp);
+    }
 
     public SiloAddress RequireLocal() =>
         local ?? throw new SiloUnavailableException("This silo has not joined the cluster yet; it cannot route grain calls.");
@@ -67,14 +90,15 @@ internal sealed class ClusterView
     }
 
     /// <summary>Keeps <paramref name="next"/> when it is newer than what the view holds; older snapshots are ignored.</summary>
-    public void Update(MembershipSnapshot next)
+    /// <returns>True when <paramref name="next"/> was kept (its activation counts with it).</returns>
+    public bool Update(MembershipSnapshot next)
     {
         SiloAddress[] dead;
         lock (gate)
         {
             if (next.Version <= snapshot.Version && snapshot.Version != 0)
             {
-                return;
+                return false;
             }
 
             snapshot = next;
@@ -82,9 +106,12 @@ internal sealed class ClusterView
             dead = [.. next.Silos.Where(s => s.Status == SiloStatus.Dead).Select(s => s.Address)];
         }
 
+        UpdateLoads(next);
         if (dead.Length > 0)
         {
             SilosDied?.Invoke(dead);
         }
+
+        return true;
     }
 }

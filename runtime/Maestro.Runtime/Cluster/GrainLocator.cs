@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Messaging;
+using Maestro.Runtime.Placement;
 
 namespace Maestro.Runtime.Cluster;
 
 /// <summary>
 /// Finds and claims grain activations in a cluster: a per-silo cache in front of the strongly consistent
-/// <see cref="IGrainDirectory"/>, random placement among Active silos on a miss, and the directory side of an
+/// <see cref="IGrainDirectory"/>, placement among Active silos on a miss (by the grain class's <see cref="PlacementAttribute"/>), and the directory side of an
 /// activation's life (register before creating, unregister on the way out). Entries that point at silos the
 /// membership view shows Dead are dropped, from the cache at once and from the directory by the death sweep.
 /// </summary>
@@ -15,13 +16,15 @@ internal sealed class GrainLocator : IActivationRegistrar
     private readonly ConcurrentDictionary<GrainId, GrainAddress> cache = new();
     private readonly IGrainDirectory directory;
     private readonly ClusterView view;
+    private readonly PlacementDirectors placement;
     private readonly IServiceProvider services;
     private readonly ILogger<GrainLocator> logger;
 
-    public GrainLocator(IGrainDirectory directory, ClusterView view, IServiceProvider services, ILogger<GrainLocator> logger)
+    public GrainLocator(IGrainDirectory directory, ClusterView view, PlacementDirectors placement, IServiceProvider services, ILogger<GrainLocator> logger)
     {
         this.directory = directory;
         this.view = view;
+        this.placement = placement;
         this.services = services;
         this.logger = logger;
         view.SilosDied += OnSilosDied;
@@ -60,7 +63,7 @@ internal sealed class GrainLocator : IActivationRegistrar
             return found.SiloAddress;
         }
 
-        return Place();
+        return Place(grainId);
     }
 
     /// <summary>Forgets <paramref name="grainId"/>'s entry when it points at <paramref name="silo"/>, after a call there failed.</summary>
@@ -136,19 +139,25 @@ internal sealed class GrainLocator : IActivationRegistrar
     private bool Hosts(GrainAddress address) =>
         services.GetRequiredService<GrainRuntime>().Catalog.Activations.Any(a => a.ActivationId == address.ActivationId);
 
-    /// <summary>Random among the Active silos: spreads new grains evenly without any coordination.</summary>
-    private SiloAddress Place()
+    /// <summary>
+    /// Where a new activation of <paramref name="grainId"/> goes: the director of its class's strategy chooses among the
+    /// Active silos (this one only while it accepts work).
+    /// </summary>
+    public SiloAddress Place(GrainId grainId)
     {
         var local = view.RequireLocal();
         var accepting = view.IsAccepting;
-        var candidates = accepting ? view.ActiveSilos : [.. view.ActiveSilos.Where(s => s != local)];
+        var active = view.ActiveSilos;
+        var candidates = accepting ? active : [.. active.Where(s => s != local)];
         if (candidates.Count == 0)
         {
             // Before the first snapshot this silo is the only place it knows; a stopping silo has nowhere to go.
             return accepting ? local : throw new SiloUnavailableException($"Silo {local} is stopping and knows no other Active silo to place a grain on.");
         }
 
-        return candidates[Random.Shared.Next(candidates.Count)];
+        var strategy = services.GetRequiredService<GrainRuntime>().Manifest.GetClass(grainId.Type).Placement;
+        var localCandidate = accepting && candidates.Contains(local) ? local : null;
+        return placement.For(strategy).Place(grainId, candidates, localCandidate);
     }
 
     private void OnSilosDied(IReadOnlyCollection<SiloAddress> dead)

@@ -28,6 +28,12 @@ internal interface IMembershipTable
     Task<SiloStatusReport> HeartbeatAsync(SiloAddress silo, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="HeartbeatAsync(SiloAddress, CancellationToken)"/>, and publishes <paramref name="activationCount"/>
+    /// (when not null) in the same statement, so activation-count-based placement costs no extra round trip.
+    /// </summary>
+    Task<SiloStatusReport> HeartbeatAsync(SiloAddress silo, int? activationCount, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Declares dead, in one transaction, every live silo whose lease ran out more than <paramref name="grace"/> ago,
     /// advances the version once if anyone died, and drops their directory entries. Several silos may sweep at once:
     /// each victim is declared by exactly one of them.

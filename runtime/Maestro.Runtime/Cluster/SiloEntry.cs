@@ -12,6 +12,7 @@ namespace Maestro.Runtime.Cluster;
 /// <param name="HeartbeatAt">Its last successful heartbeat (or its join).</param>
 /// <param name="LeaseExpiresAt">When its lease runs out unless it heartbeats again.</param>
 /// <param name="VersionAtChange">The cluster version its last status change produced.</param>
+/// <param name="ActivationCount">The activations it reported with its last heartbeat, for activation-count-based placement.</param>
 internal sealed record SiloEntry(
     SiloAddress Address,
     string Name,
@@ -20,4 +21,5 @@ internal sealed record SiloEntry(
     DateTimeOffset StartTime,
     DateTimeOffset HeartbeatAt,
     DateTimeOffset LeaseExpiresAt,
-    long VersionAtChange);
+    long VersionAtChange,
+    int ActivationCount = 0);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Maestro.Runtime.Concurrency;
+using Maestro.Runtime.Placement;
 
 namespace Maestro.Runtime.Metadata;
 
@@ -21,6 +22,7 @@ internal sealed class GrainClassMetadata
         KeepAlive = isObserver || classType.IsDefined(typeof(KeepAliveAttribute), inherit: true);
         CollectionAgeLimit = classType.GetCustomAttribute<CollectionAgeLimitAttribute>(inherit: true)?.Amount;
         IsIncomingFilter = typeof(IIncomingGrainCallFilter).IsAssignableFrom(classType);
+        Placement = classType.GetCustomAttribute<PlacementAttribute>(inherit: true);
     }
 
     public Type ClassType { get; }
@@ -34,6 +36,9 @@ internal sealed class GrainClassMetadata
     public bool KeepAlive { get; }
 
     public TimeSpan? CollectionAgeLimit { get; }
+
+    /// <summary>The class's placement strategy; null means the default, random.</summary>
+    public PlacementAttribute? Placement { get; }
 
     /// <summary>The class filters its own incoming calls.</summary>
     public bool IsIncomingFilter { get; }

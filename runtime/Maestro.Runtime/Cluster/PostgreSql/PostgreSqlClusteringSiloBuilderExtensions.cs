@@ -3,6 +3,7 @@ using Maestro.Runtime.Configuration;
 using Maestro.Runtime.Hosting;
 using Maestro.Runtime.Messaging;
 using Maestro.Runtime.Messaging.Wire;
+using Maestro.Runtime.Placement;
 using Maestro.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,6 +29,7 @@ public static class PostgreSqlClusteringSiloBuilderExtensions
         services.AddSingleton<IGrainDirectory>(sp => new PostgreSqlGrainDirectory(
             sp.GetRequiredService<IOptions<PostgreSqlClusteringOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         services.AddSingleton<ClusterView>();
+        services.AddSingleton<PlacementDirectors>();
         services.AddSingleton<GrainLocator>();
         services.AddSingleton<IActivationRegistrar>(sp => sp.GetRequiredService<GrainLocator>());
         services.AddSingleton<WireCodec>();

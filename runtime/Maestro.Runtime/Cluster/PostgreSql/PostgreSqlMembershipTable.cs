@@ -22,7 +22,7 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
     /// </summary>
     private const string Live = "status BETWEEN 2 AND 5";
 
-    private const string Columns = "host, port, generation, name, status, gateway_port, start_time, heartbeat_at, lease_expires_at, version_at_change";
+    private const string Columns = "host, port, generation, name, status, gateway_port, start_time, heartbeat_at, lease_expires_at, version_at_change, load_activations";
 
     // Creates the version row on the first join, and takes its lock in either case.
     private const string BumpOrCreateVersionSql =
@@ -55,7 +55,7 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
     // the outer SELECT would still see it alive in the statement's snapshot, so it does not look at the row again.
     private const string HeartbeatSql =
         "WITH beat AS (" +
-        $"UPDATE silos SET heartbeat_at = now(), lease_expires_at = now() + $3 WHERE cluster_id = $1 AND silo_id = $2 AND {Live} RETURNING status) " +
+        $"UPDATE silos SET heartbeat_at = now(), lease_expires_at = now() + $3, load_activations = COALESCE($4, load_activations) WHERE cluster_id = $1 AND silo_id = $2 AND {Live} RETURNING status) " +
         "SELECT COALESCE((SELECT status FROM beat), 6::smallint), COALESCE((SELECT version FROM cluster_version WHERE cluster_id = $1), 0)";
 
     // now() is the start of the sweep's transaction, before it waited for the version lock: a slightly early clock
@@ -65,7 +65,7 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
 
     // One statement, so the version and the rows are one snapshot; the LEFT JOIN yields the version with no silos.
     private const string ReadAllSql =
-        "SELECT v.version, s.host, s.port, s.generation, s.name, s.status, s.gateway_port, s.start_time, s.heartbeat_at, s.lease_expires_at, s.version_at_change " +
+        "SELECT v.version, s.host, s.port, s.generation, s.name, s.status, s.gateway_port, s.start_time, s.heartbeat_at, s.lease_expires_at, s.version_at_change, s.load_activations " +
         "FROM cluster_version v LEFT JOIN silos s ON s.cluster_id = v.cluster_id WHERE v.cluster_id = $1 ORDER BY s.silo_id";
 
     private const string GatewaysSql = $"SELECT {Columns} FROM silos WHERE cluster_id = $1 AND status = 3 AND gateway_port IS NOT NULL ORDER BY silo_id";
@@ -200,7 +200,10 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
         }
     }
 
-    public async Task<SiloStatusReport> HeartbeatAsync(SiloAddress silo, CancellationToken cancellationToken)
+    public Task<SiloStatusReport> HeartbeatAsync(SiloAddress silo, CancellationToken cancellationToken) =>
+        HeartbeatAsync(silo, null, cancellationToken);
+
+    public async Task<SiloStatusReport> HeartbeatAsync(SiloAddress silo, int? activationCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(silo);
         try
@@ -209,6 +212,7 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
             command.Parameters.Add(Parameter(clusterId));
             command.Parameters.Add(Parameter(silo.ToString()));
             command.Parameters.Add(Parameter(leaseDuration));
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = activationCount is { } count ? count : DBNull.Value });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return new SiloStatusReport((SiloStatus)reader.GetInt16(0), reader.GetInt64(1));
@@ -314,7 +318,8 @@ internal sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDispos
         reader.GetFieldValue<DateTimeOffset>(first + 6),
         reader.GetFieldValue<DateTimeOffset>(first + 7),
         reader.GetFieldValue<DateTimeOffset>(first + 8),
-        reader.GetInt64(first + 9));
+        reader.GetInt64(first + 9),
+        reader.GetInt32(first + 10));
 
     private static async Task<object?> ScalarAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
