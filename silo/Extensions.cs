@@ -6,8 +6,9 @@ namespace Maestro.Silo;
 public static class Extensions
 {
     /// <summary>
-    /// Adds one silo (localhost clustering, SQLite grain storage as the default at <c>&lt;data&gt;/maestro.db</c>) and
-    /// its HTTP API on localhost, from the <c>Maestro</c> configuration section.
+    /// Adds one silo (localhost clustering, SQLite grain storage as the default at <c>&lt;data&gt;/maestro.db</c>; or, with
+    /// <c>--postgres</c>, PostgreSQL clustering and storage) and its HTTP API on localhost, from the <c>Maestro</c>
+    /// configuration section.
     /// </summary>
     /// <exception cref="SiloConfigurationException">A setting is invalid; the message names it.</exception>
     public static void AddMaestroSilo(this WebApplicationBuilder builder)
@@ -15,6 +16,7 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = MaestroOptionsLoader.Load(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
+        var grainAssembly = options.GrainAssembly is { } path ? ClusterHosting.LoadGrainAssembly(path) : null;
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
         builder.Logging.AddSimpleConsole(console =>
@@ -32,7 +34,11 @@ public static class Extensions
                 silo.Configure<SiloOptions>(o => o.SiloName = siloName);
             }
 
-            silo.AddSqliteGrainStorageAsDefault(storage => storage.DatabasePath = options.DatabasePath);
+            ClusterHosting.ConfigureStorageAndClustering(silo, options);
+            if (grainAssembly is not null)
+            {
+                silo.AddGrainAssembly(grainAssembly);
+            }
         });
         builder.Services.AddHostedService<SiloLifecycleLogger>();
 

@@ -31,6 +31,17 @@ app.UseStatusCodePages();
 
 app.MapOpenApi();
 app.MapHealthApi();
+var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
+if (maestro.IsClusterMode)
+{
+    app.MapClusterApi();
+}
+
+if (maestro.GrainAssembly is not null)
+{
+    // Test support only: present solely when the silo was started with --grain-assembly.
+    app.MapTestSupportApi();
+}
 
 await app.RunAsync();
 return 0;

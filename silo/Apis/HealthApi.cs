@@ -17,7 +17,7 @@ public static class HealthApi
         api.MapGet(string.Empty, GetHealth)
             .WithName("GetHealth")
             .WithSummary("Liveness and readiness of this silo")
-            .WithDescription("200 with status Healthy once the silo has started (storage ready, grains may run); 503 with status Unhealthy before.")
+            .WithDescription("200 with status Healthy once the silo has started (storage ready, grains may run) and, in cluster mode, is an Active member; 503 with status Unhealthy otherwise. In cluster mode it also reports the silo's address and membership status.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         return app;
@@ -26,23 +26,29 @@ public static class HealthApi
     public static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> GetHealth(
         ISiloStatus status,
         IOptions<ClusterOptions> cluster,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var startedAt = status.StartedAt;
         var uptime = startedAt is { } started ? Math.Max(0, (timeProvider.GetUtcNow() - started).TotalSeconds) : 0;
+        var membership = context.RequestServices.GetService<IClusterMembershipStatus>();
+        var clusterHealth = membership is null ? null : ClusterHealth.From(membership);
+        var healthy = startedAt is not null && clusterHealth is null or { Status: "Active" };
         var response = new HealthResponse(
-            startedAt is null ? Unhealthy : Healthy,
+            healthy ? Healthy : Unhealthy,
             status.SiloName,
             cluster.Value.ServiceId,
             cluster.Value.ClusterId,
             startedAt,
             Math.Round(uptime, 3),
-            status.ActivationCount);
+            status.ActivationCount,
+            clusterHealth);
 
-        return startedAt is null
+        return !healthy
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);
     }

@@ -18,6 +18,8 @@ public sealed class MaestroOptions
 
     public const string DatabaseFileName = "maestro.db";
 
+    public const int DefaultSiloPort = 11111;
+
     /// <summary>
     /// The folder holding the embedded database (<c>maestro.db</c>, SQLite in WAL mode); created if missing.
     /// A relative path is resolved against the current directory. Default <c>data</c>.
@@ -38,6 +40,30 @@ public sealed class MaestroOptions
 
     /// <summary>This silo's name in logs, health and the dashboard. Default: the machine name and process id.</summary>
     public string? SiloName { get; set; }
+
+    /// <summary>
+    /// An Npgsql connection string. When set, the silo runs in cluster mode: membership, grain directory and grain
+    /// state in this PostgreSQL database, and calls routed between silos. Null (the default): one silo with SQLite.
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The port other silos call (HTTP/2, 127.0.0.1), in cluster mode. Default 11111.</summary>
+    public int SiloPort { get; set; } = DefaultSiloPort;
+
+    /// <summary>A file holding the cluster secret (surrounding whitespace ignored); cluster mode only.</summary>
+    public string? ClusterSecretFile { get; set; }
+
+    /// <summary>The cluster secret itself, for the environment (<c>Maestro__ClusterSecret</c>); never on the command line.</summary>
+    public string? ClusterSecret { get; set; }
+
+    /// <summary>
+    /// A test-support assembly of grains to host (e.g. <c>Maestro.TestGrains.dll</c>). When set, the silo also maps the
+    /// test-support endpoint <c>POST /test-support/grains/...</c>; never set it in production.
+    /// </summary>
+    public string? GrainAssembly { get; set; }
+
+    /// <summary>True when <see cref="Postgres"/> is set.</summary>
+    public bool IsClusterMode => Postgres is not null;
 
     /// <summary>The SQLite grain storage file inside <see cref="DataDirectory"/>.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);

@@ -4,7 +4,8 @@ namespace Maestro.Silo.Hosting;
 
 /// <summary>
 /// The silo's command line: <c>--data</c>, <c>--port</c>, <c>--service-id</c>, <c>--cluster-id</c>,
-/// <c>--silo-name</c> (each as <c>--name value</c> or <c>--name=value</c>) and <c>--help</c>. Values become
+/// <c>--silo-name</c>, the cluster-mode <c>--postgres</c>, <c>--silo-port</c>, <c>--cluster-secret-file</c>, the
+/// test-support <c>--grain-assembly</c> (each as <c>--name value</c> or <c>--name=value</c>) and <c>--help</c>. Values become
 /// configuration keys of the <c>Maestro</c> section, so they override appsettings.json and environment variables.
 /// </summary>
 public sealed class SiloCommandLine
@@ -85,7 +86,7 @@ public sealed class SiloCommandLine
             .AppendLine("       dotnet Maestro.Silo.dll [options]")
             .AppendLine()
             .AppendLine("Options:");
-        const int width = 22;
+        const int width = 30;
         foreach (var setting in SiloSettings.All)
         {
             usage.Append("  ").Append($"{setting.Switch} {setting.ValueName}".PadRight(width)).AppendLine(setting.Description)

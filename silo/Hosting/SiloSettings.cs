@@ -28,5 +28,32 @@ public static class SiloSettings
         "This silo's name in logs and /health.",
         "<machine>-<pid>");
 
-    public static IReadOnlyList<SiloSetting> All { get; } = [DataDirectory, Port, ServiceId, ClusterId, SiloName];
+    public static SiloSetting Postgres { get; } = new(
+        "--postgres", "<conn>", nameof(MaestroOptions.Postgres),
+        "Cluster mode: Npgsql connection string of the database holding membership, directory and grain state.",
+        "none (one silo, SQLite)");
+
+    public static SiloSetting SiloPort { get; } = new(
+        "--silo-port", "<n>", nameof(MaestroOptions.SiloPort),
+        "Cluster mode: the port other silos call (HTTP/2 on 127.0.0.1).",
+        MaestroOptions.DefaultSiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static SiloSetting ClusterSecretFile { get; } = new(
+        "--cluster-secret-file", "<path>", nameof(MaestroOptions.ClusterSecretFile),
+        "Cluster mode: file holding the cluster secret (or set Maestro__ClusterSecret); at least 16 characters.",
+        "none");
+
+    public static SiloSetting GrainAssembly { get; } = new(
+        "--grain-assembly", "<path>", nameof(MaestroOptions.GrainAssembly),
+        "Test support only: also host the grains of this assembly and map POST /test-support/grains/...",
+        "none");
+
+    public static IReadOnlyList<SiloSetting> All { get; } =
+        [DataDirectory, Port, ServiceId, ClusterId, SiloName, Postgres, SiloPort, ClusterSecretFile, GrainAssembly];
+
+    /// <summary>The cluster secret from the environment; no command-line switch, so it never shows in a process list.</summary>
+    public static SiloSetting ClusterSecret { get; } = new(
+        "(env only)", "<secret>", nameof(MaestroOptions.ClusterSecret),
+        "Cluster secret; set it as Maestro__ClusterSecret.",
+        "none");
 }

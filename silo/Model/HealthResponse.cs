@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Maestro.Silo.Model;
 
 /// <summary>The answer of <c>GET /health</c>.</summary>
@@ -8,6 +10,7 @@ namespace Maestro.Silo.Model;
 /// <param name="StartedAt">When the silo finished starting (UTC); null while it starts.</param>
 /// <param name="UptimeSeconds">Seconds since <paramref name="StartedAt"/>.</param>
 /// <param name="Activations">Grain activations the silo holds now.</param>
+/// <param name="Cluster">In cluster mode, this silo's address and membership status; left out for a silo running alone.</param>
 public sealed record HealthResponse(
     string Status,
     string Silo,
@@ -15,4 +18,5 @@ public sealed record HealthResponse(
     string ClusterId,
     DateTimeOffset? StartedAt,
     double UptimeSeconds,
-    int Activations);
+    int Activations,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClusterHealth? Cluster = null);

@@ -19,6 +19,8 @@ public sealed class CommandLineTests : IDisposable
         foreach (var expected in new[]
                  {
                      "--data <dir>", "--port <n>", "--service-id <id>", "--cluster-id <id>", "--silo-name <name>", "--help",
+                     "--postgres <conn>", "--silo-port <n>", "--cluster-secret-file <path>", "--grain-assembly <path>",
+                     "Maestro:SiloPort, default: 11111",
                      "Maestro:DataDirectory, default: data", "Maestro:Port, default: 8080",
                      "Maestro:ServiceId, default: dev", "Maestro:ClusterId, default: dev",
                  })

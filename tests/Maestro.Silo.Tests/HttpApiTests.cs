@@ -32,6 +32,18 @@ public sealed class HttpApiTests(RunningSilo silo) : IClassFixture<RunningSilo>
     }
 
     [Fact]
+    public async Task A_silo_running_alone_maps_neither_the_cluster_nor_the_test_support_endpoints()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        using var cluster = await silo.Http.GetAsync("/api/cluster/silos", cancellationToken);
+        using var testSupport = await silo.Http.PostAsync("/test-support/grains/ITestCounterGrain/k/Increment", content: null, cancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, cluster.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, testSupport.StatusCode);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_is_valid_and_lists_health()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -9,8 +9,24 @@ internal static class SiloPaths
     /// <summary>The built Maestro.Silo.dll, recorded by the test project at build time.</summary>
     public static string SiloAssembly { get; } = FindSiloAssembly();
 
+    /// <summary>The built Maestro.TestGrains.dll (test-support grains), recorded by the test project at build time.</summary>
+    public static string TestGrainsAssembly { get; } = FindRecordedAssembly("MaestroTestGrainsAssembly", "tests/Maestro.TestGrains");
+
+    /// <summary>The repository's root folder (where deploy/ is), recorded by the test project at build time.</summary>
+    public static string RepositoryRoot { get; } =
+        typeof(SiloPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "MaestroRepositoryRoot")?.Value
+        ?? throw new InvalidOperationException("The repository root was not recorded: build tests/Maestro.Silo.Tests.");
+
     /// <summary>The dotnet host running these tests, so the silo runs on the same SDK.</summary>
     public static string DotNetHost { get; } = FindDotNetHost();
+
+    private static string FindRecordedAssembly(string key, string project)
+    {
+        var path = typeof(SiloPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value;
+        return !string.IsNullOrEmpty(path) && File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"The assembly of {project} was not found at '{path}': build tests/Maestro.Silo.Tests, which builds it first.");
+    }
 
     private static string FindSiloAssembly()
     {

@@ -19,7 +19,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder standardOutput = new();
     private readonly StringBuilder standardError = new();
 
-    private SiloProcess(IEnumerable<string> arguments, string workingDirectory)
+    private SiloProcess(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -55,6 +55,11 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(standardOutput, e.Data);
         process.ErrorDataReceived += (_, e) => Append(standardError, e.Data);
@@ -88,6 +93,10 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     public static SiloProcess Start(string workingDirectory, params string[] arguments) => new(arguments, workingDirectory);
+
+    /// <summary>Starts the silo with <paramref name="environment"/> added to its environment (e.g. <c>Maestro__ClusterSecret</c>).</summary>
+    public static SiloProcess StartWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(arguments, workingDirectory, environment);
 
     /// <summary>Waits for the process to exit and returns its exit code; fails with its output if it does not.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class PostgreSqlClusteringSiloBuilderExtensions
             sp.GetRequiredService<IOptions<PostgreSqlClusteringOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         services.AddSingleton<ClusterView>();
         services.AddSingleton<PlacementDirectors>();
+        services.AddSingleton<IClusterMembershipStatus, ClusterMembershipStatus>();
         services.AddSingleton<GrainLocator>();
         services.AddSingleton<IActivationRegistrar>(sp => sp.GetRequiredService<GrainLocator>());
         services.AddSingleton<WireCodec>();

@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# A local Maestro cluster for development: a private PostgreSQL and N silo processes, all on 127.0.0.1.
+# Everything lives under ./data/cluster (relative to the current directory). Run with --help for usage.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: deploy/cluster.sh start N | stop | status | --help
+
+  start N   Build the silo, start a private PostgreSQL (initdb on first use, 127.0.0.1 only) and N silos (1-20) in
+            cluster mode, each in the background with its own ports, log and PID file; waits until each is healthy.
+  stop      Stop the silos by PID (SIGTERM, then SIGKILL after 30 s), then the database (fast shutdown, then
+            immediate after 30 s).
+  status    Show the database and every silo: PID, whether it runs, its ports and its /health status.
+
+Files under ./data/cluster: pg/ (database; pg.log), pg-password, cluster-secret (both mode 600), silo<i>/ (data),
+silo<i>.log, silo<i>.pid, bin/ (the built silo).
+
+Environment (all optional):
+  MAESTRO_PG_BIN                 folder with initdb and postgres (default: the newest /usr/lib/postgresql/*/bin)
+  MAESTRO_CLUSTER_PG_PORT        PostgreSQL port (default 55432)
+  MAESTRO_CLUSTER_HTTP_PORT      HTTP port of silo 1; silo i uses this + i - 1 (default 8081)
+  MAESTRO_CLUSTER_SILO_PORT      silo-to-silo port of silo 1; silo i uses this + i - 1 (default 11111)
+  MAESTRO_CLUSTER_GRAIN_ASSEMBLY a grain assembly every silo loads with --grain-assembly (test support only)
+
+The connection string reaches the silos through the environment (Maestro__Postgres), the secret through
+--cluster-secret-file, so neither shows in a process list.
+EOF
+}
+
+die() {
+  echo "cluster.sh: error: $*" >&2
+  exit 2
+}
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root="$PWD/data/cluster"
+pg_data="$root/pg"
+pg_port="${MAESTRO_CLUSTER_PG_PORT:-55432}"
+http_base="${MAESTRO_CLUSTER_HTTP_PORT:-8081}"
+silo_base="${MAESTRO_CLUSTER_SILO_PORT:-11111}"
+stop_bound=30
+
+is_port() {
+  [[ "$1" =~ ^[0-9]{1,5}$ ]] && [ "$1" -ge 1 ] && [ "$1" -le 65535 ]
+}
+
+is_port "$pg_port" || die "MAESTRO_CLUSTER_PG_PORT must be a port (1-65535); got '$pg_port'."
+is_port "$http_base" || die "MAESTRO_CLUSTER_HTTP_PORT must be a port (1-65535); got '$http_base'."
+is_port "$silo_base" || die "MAESTRO_CLUSTER_SILO_PORT must be a port (1-65535); got '$silo_base'."
+
+pg_bin() {
+  if [ -n "${MAESTRO_PG_BIN:-}" ]; then
+    [ -x "$MAESTRO_PG_BIN/initdb" ] || die "MAESTRO_PG_BIN is $MAESTRO_PG_BIN, which has no initdb."
+    echo "$MAESTRO_PG_BIN"
+    return
+  fi
+  local found
+  found=$(find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -path '*/bin/initdb' 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$found" ] || die "no PostgreSQL server binaries: install Debian's 'postgresql' package or set MAESTRO_PG_BIN."
+  dirname "$found"
+}
+
+# Runs a PostgreSQL server program as the postgres user when we are root (initdb and postgres refuse root).
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+alive() {
+  kill -0 "$1" 2>/dev/null
+}
+
+read_pid() {
+  local file=$1 pid
+  [ -f "$file" ] || return 1
+  pid=$(head -n 1 "$file")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  echo "$pid"
+}
+
+# Sends $2 to PID $1, waits up to $stop_bound seconds, then sends $3 if it is still alive.
+stop_pid() {
+  local pid=$1 first=$2 last=$3 i
+  alive "$pid" || return 0
+  kill "-$first" "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < stop_bound * 10; i++)); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+  echo "cluster.sh: PID $pid did not stop within ${stop_bound}s after SIG$first; sending SIG$last." >&2
+  kill "-$last" "$pid" 2>/dev/null || true
+}
+
+pg_running() {
+  local pid
+  pid=$(read_pid "$pg_data/postmaster.pid") && alive "$pid"
+}
+
+silo_count() {
+  local files=("$root"/silo*.pid)
+  [ -e "${files[0]}" ] && echo "${#files[@]}" || echo 0
+}
+
+start_database() {
+  local bin password
+  bin=$(pg_bin)
+  mkdir -p "$root"
+  if [ ! -f "$pg_data/PG_VERSION" ]; then
+    echo "Creating the database cluster in $pg_data"
+    (umask 077 && openssl rand -hex 24 >"$root/pg-password")
+    install -d -m 700 "$pg_data"
+    # initdb needs an empty folder, so its password file sits next to it, readable by the server's user only.
+    local pwfile="$root/.initdb-password"
+    install -m 600 "$root/pg-password" "$pwfile"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres:postgres "$pg_data" "$pwfile"
+    fi
+    as_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" --encoding=UTF8 >"$root/initdb.log" 2>&1 \
+      || { tail -n 20 "$root/initdb.log" >&2; die "initdb failed (see $root/initdb.log)."; }
+    rm -f "$pwfile"
+  fi
+  if pg_running; then
+    echo "PostgreSQL already runs (PID $(read_pid "$pg_data/postmaster.pid"))"
+  else
+    touch "$root/pg.log"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres:postgres "$root/pg.log"
+    fi
+    # Arguments only, no option string: TCP on 127.0.0.1 only, the Unix socket inside the data folder.
+    as_pg "$bin/postgres" -D "$pg_data" -p "$pg_port" -c listen_addresses=127.0.0.1 \
+      -c "unix_socket_directories=$pg_data" >>"$root/pg.log" 2>&1 </dev/null &
+    disown
+  fi
+  local i
+  for ((i = 0; i < 300; i++)); do
+    if pg_isready -q -h 127.0.0.1 -p "$pg_port"; then
+      break
+    fi
+    sleep 0.1
+  done
+  pg_isready -q -h 127.0.0.1 -p "$pg_port" || { tail -n 20 "$root/pg.log" >&2; die "PostgreSQL did not become ready on 127.0.0.1:$pg_port."; }
+  password=$(cat "$root/pg-password")
+  if ! PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAq \
+       -c "SELECT 1 FROM pg_database WHERE datname = 'maestro'" | grep -q 1; then
+    PGPASSWORD="$password" psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -c "CREATE DATABASE maestro" >/dev/null
+  fi
+  echo "PostgreSQL on 127.0.0.1:$pg_port (PID $(read_pid "$pg_data/postmaster.pid"))"
+}
+
+start() {
+  local count=${1:-}
+  [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 20 ] || die "start needs a number of silos from 1 to 20; got '${count}'."
+  is_port $((http_base + count - 1)) || die "HTTP ports from $http_base do not fit $count silos."
+  is_port $((silo_base + count - 1)) || die "silo ports from $silo_base do not fit $count silos."
+  [ "$(silo_count)" -eq 0 ] || die "silos are already running or PID files are left in $root; run 'cluster.sh stop' first."
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is required."
+  local grain_args=()
+  if [ -n "${MAESTRO_CLUSTER_GRAIN_ASSEMBLY:-}" ]; then
+    [ -f "$MAESTRO_CLUSTER_GRAIN_ASSEMBLY" ] || die "MAESTRO_CLUSTER_GRAIN_ASSEMBLY '$MAESTRO_CLUSTER_GRAIN_ASSEMBLY' is not a file."
+    grain_args=(--grain-assembly "$MAESTRO_CLUSTER_GRAIN_ASSEMBLY")
+  fi
+
+  echo "Building the silo into $root/bin"
+  mkdir -p "$root"
+  dotnet build "$repo/silo/Maestro.Silo.csproj" -c Release -o "$root/bin" -v quiet -nologo >"$root/build.log" 2>&1 \
+    || { tail -n 30 "$root/build.log" >&2; die "the build failed (see $root/build.log)."; }
+
+  start_database
+  if [ ! -f "$root/cluster-secret" ]; then
+    (umask 077 && openssl rand -hex 24 >"$root/cluster-secret")
+  fi
+  local connection
+  connection="Host=127.0.0.1;Port=$pg_port;Database=maestro;Username=postgres;Password=$(cat "$root/pg-password")"
+
+  local i http silo
+  for ((i = 1; i <= count; i++)); do
+    http=$((http_base + i - 1))
+    silo=$((silo_base + i - 1))
+    Maestro__Postgres="$connection" nohup dotnet "$root/bin/Maestro.Silo.dll" \
+      --port "$http" --silo-port "$silo" --data "$root/silo$i" --silo-name "silo$i" \
+      --cluster-secret-file "$root/cluster-secret" "${grain_args[@]}" >"$root/silo$i.log" 2>&1 </dev/null &
+    echo $! >"$root/silo$i.pid"
+    echo "silo$i: PID $! HTTP http://127.0.0.1:$http silo port $silo log $root/silo$i.log"
+  done
+
+  local deadline=$((SECONDS + 120)) pid
+  for ((i = 1; i <= count; i++)); do
+    http=$((http_base + i - 1))
+    pid=$(read_pid "$root/silo$i.pid")
+    until curl -fsS -o /dev/null "http://127.0.0.1:$http/health" 2>/dev/null; do
+      if ! alive "$pid"; then
+        tail -n 20 "$root/silo$i.log" >&2
+        die "silo$i (PID $pid) exited; see $root/silo$i.log. Run 'cluster.sh stop' to clean up."
+      fi
+      [ "$SECONDS" -lt "$deadline" ] || die "silo$i was not healthy within 120 s; see $root/silo$i.log."
+      sleep 0.2
+    done
+  done
+  echo "The cluster is up: $count silo(s). 'deploy/cluster.sh status' shows it, 'deploy/cluster.sh stop' stops it."
+}
+
+stop() {
+  local file pid name
+  for file in "$root"/silo*.pid; do
+    [ -e "$file" ] || continue
+    name=$(basename "$file" .pid)
+    if pid=$(read_pid "$file") && alive "$pid"; then
+      echo "Stopping $name (PID $pid)"
+      stop_pid "$pid" TERM KILL
+    fi
+    rm -f "$file"
+  done
+  if pg_running; then
+    pid=$(read_pid "$pg_data/postmaster.pid")
+    echo "Stopping PostgreSQL (PID $pid)"
+    stop_pid "$pid" INT QUIT
+  fi
+  echo "Stopped."
+}
+
+status() {
+  if pg_running; then
+    echo "PostgreSQL: running, PID $(read_pid "$pg_data/postmaster.pid"), 127.0.0.1:$pg_port"
+  else
+    echo "PostgreSQL: not running"
+  fi
+  local file pid name index health
+  for file in "$root"/silo*.pid; do
+    [ -e "$file" ] || { echo "Silos: none"; return 0; }
+    name=$(basename "$file" .pid)
+    index=${name#silo}
+    [[ "$index" =~ ^[0-9]+$ ]] || continue
+    pid=$(read_pid "$file" || echo "?")
+    if [ "$pid" != "?" ] && alive "$pid"; then
+      health=$(curl -s -m 5 "http://127.0.0.1:$((http_base + index - 1))/health" || echo "no answer")
+      echo "$name: running, PID $pid, HTTP $((http_base + index - 1)), silo port $((silo_base + index - 1)); health: $health"
+    else
+      echo "$name: not running (PID file $file)"
+    fi
+  done
+}
+
+case "${1:-}" in
+  start)
+    [ "$#" -eq 2 ] || die "usage: cluster.sh start N"
+    start "$2"
+    ;;
+  stop)
+    [ "$#" -eq 1 ] || die "usage: cluster.sh stop"
+    stop
+    ;;
+  status)
+    [ "$#" -eq 1 ] || die "usage: cluster.sh status"
+    status
+    ;;
+  -h | --help | help)
+    usage
+    ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,24 @@
+namespace Maestro.Silo.Apis;
+
+/// <summary><c>/api/cluster</c>: read-only diagnostics of cluster membership, mapped only in cluster mode (<c>--postgres</c>).</summary>
+public static class ClusterApi
+{
+    public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/cluster").WithTags("Cluster");
+
+        api.MapGet("/silos", GetSilos)
+            .WithName("GetClusterSilos")
+            .WithSummary("This silo's view of the cluster")
+            .WithDescription("This silo's address and membership status, the membership version it has read and the silos that view shows Active.");
+
+        return app;
+    }
+
+    public static Ok<ClusterHealth> GetSilos(IClusterMembershipStatus membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        return TypedResults.Ok(ClusterHealth.From(membership));
+    }
+}

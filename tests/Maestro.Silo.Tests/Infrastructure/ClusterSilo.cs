@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace Maestro.Silo.Tests.Infrastructure;
+
+/// <summary>One silo process of a <see cref="SiloCluster"/>: cluster mode, the test grains loaded, its own ports.</summary>
+internal sealed class ClusterSilo : IAsyncDisposable
+{
+    private ClusterSilo(string name, int port, int siloPort, SiloProcess process)
+    {
+        Name = name;
+        Port = port;
+        SiloPort = siloPort;
+        Process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public int SiloPort { get; }
+
+    public SiloProcess Process { get; }
+
+    public HttpClient Http { get; }
+
+    public static ClusterSilo Start(string workingDirectory, string name, string connectionString, string secretFile)
+    {
+        var port = FreePort.Next();
+        var siloPort = FreePort.Next();
+        var process = SiloProcess.Start(
+            workingDirectory,
+            "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
+            "--data", Path.Combine(workingDirectory, name),
+            "--service-id", "svc-cluster",
+            "--cluster-id", "cluster-under-test",
+            "--silo-name", name,
+            "--postgres", connectionString,
+            "--cluster-secret-file", secretFile,
+            "--grain-assembly", SiloPaths.TestGrainsAssembly);
+        return new ClusterSilo(name, port, siloPort, process);
+    }
+
+    /// <summary>Calls a parameterless method of <c>ITestCounterGrain</c> through this silo's test-support endpoint.</summary>
+    public Task<HttpResponseMessage> CallCounterAsync(string key, string method, CancellationToken cancellationToken) =>
+        Http.PostAsync(new Uri($"/test-support/grains/ITestCounterGrain/{Uri.EscapeDataString(key)}/{method}", UriKind.Relative), content: null, cancellationToken);
+
+    /// <summary>Calls <paramref name="method"/> and returns its JSON value; fails with the response body if it did not succeed.</summary>
+    public async Task<JsonElement> CallCounterValueAsync(string key, string method, CancellationToken cancellationToken)
+    {
+        using var response = await CallCounterAsync(key, method, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{method} on counter '{key}' through {Name} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
+        }
+
+        return JsonDocument.Parse(body).RootElement.GetProperty("value").Clone();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Process.DisposeAsync();
+    }
+}
