@@ -1,6 +1,6 @@
+using Maestro.Runtime.Tests.PostgreSql;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using Maestro.Bench.Cluster;
 using Maestro.Bench.Harness;
 using Maestro.Bench.Reporting;
 using Maestro.Bench.Suites;
@@ -31,12 +31,12 @@ internal static class ClusterBenchmark
 
         var comparisons = new List<Comparison>();
         FailoverMeasurement? failover = null;
-        BenchPostgreSqlServer? server = null;
+        PrivatePostgreSqlServer? server = null;
         InProcessMultiSiloCluster? cluster = null;
         try
         {
             progress.WriteLine("Starting a private PostgreSQL server and two silos ...");
-            server = await BenchPostgreSqlServer.StartNewAsync();
+            server = await PrivatePostgreSqlServer.StartNewAsync();
             var database = await server.CreateDatabaseAsync("maestro_bench");
             var builder = new InProcessTestClusterBuilder();
             builder.Options.DataDirectory = Path.Combine(Path.GetTempPath(), "maestro-bench", Guid.NewGuid().ToString("N"));
@@ -85,7 +85,7 @@ internal static class ClusterBenchmark
     }
 
     /// <summary>Kills the silos still running (a failed call may be stuck, and a graceful stop would wait for it), then removes the server.</summary>
-    private static async Task CleanUpAsync(InProcessMultiSiloCluster? cluster, BenchPostgreSqlServer? server, TextWriter progress)
+    private static async Task CleanUpAsync(InProcessMultiSiloCluster? cluster, PrivatePostgreSqlServer? server, TextWriter progress)
     {
         try
         {
