@@ -35,11 +35,13 @@ public sealed class ClusterScriptTests : IDisposable
     [Fact]
     public async Task Start_2_then_status_then_stop_leaves_no_process_running()
     {
+        // Two silos take two HTTP ports and two silo ports from their bases, plus PostgreSQL: five free in a row.
+        var ports = FreePort.NextRange(5);
         var environment = new Dictionary<string, string>
         {
-            ["MAESTRO_CLUSTER_PG_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["MAESTRO_CLUSTER_HTTP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["MAESTRO_CLUSTER_SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_HTTP_PORT"] = ports.ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_SILO_PORT"] = (ports + 2).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 4).ToString(CultureInfo.InvariantCulture),
         };
         var pids = new List<int>();
         try
