@@ -1,6 +1,4 @@
 using Maestro.Runtime.Tests.PostgreSql;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using Maestro.Bench.Harness;
 using Maestro.Bench.Reporting;
 using Maestro.Bench.Suites;
@@ -63,10 +61,7 @@ internal static class ClusterBenchmark
         await CleanUpAsync(cluster, server, progress);
         var output = Console.Out;
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Maestro cluster benchmark, {startedUtc:yyyy-MM-dd HH:mm:ss} UTC - {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {RuntimeBenchmark.Configuration}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"each case: {options.Warmup.TotalSeconds:0.##} s warm-up, best of {options.Rounds} alternating round(s) of {options.Duration.TotalSeconds:0.##} s; ratio = figure ops/s / baseline ops/s"));
+        ResultFile.WriteHeading(output, "Maestro cluster benchmark", startedUtc, options);
         output.WriteLine();
         ResultTable.Write(output, comparisons);
         output.WriteLine();
@@ -76,7 +71,25 @@ internal static class ClusterBenchmark
 
         if (options.WriteJson)
         {
-            var path = ClusterResultFile.Write(options.OutputDirectory ?? RuntimeBenchmark.DefaultOutputDirectory(), startedUtc, options, comparisons, failover);
+            var path = ResultFile.Write(options.OutputDirectory ?? RuntimeBenchmark.DefaultOutputDirectory(), "cluster", startedUtc, new
+            {
+                durationSeconds = options.Duration.TotalSeconds,
+                warmupSeconds = options.Warmup.TotalSeconds,
+                callers = options.Callers,
+                rounds = options.Rounds,
+            }, comparisons, new Dictionary<string, object?>
+            {
+                ["failover"] = failover is null ? null : new
+                {
+                    seconds = failover.Seconds,
+                    targetSeconds = failover.TargetSeconds,
+                    verdict = failover.Verdict,
+                    failedAttempts = failover.FailedAttempts,
+                    firstError = failover.FirstError,
+                    hostBefore = failover.HostBefore,
+                    hostAfter = failover.HostAfter,
+                },
+            });
             output.WriteLine($"JSON: {path}");
         }
 

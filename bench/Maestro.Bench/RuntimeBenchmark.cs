@@ -1,5 +1,3 @@
-using System.Runtime;
-using System.Runtime.InteropServices;
 using Maestro.Bench.Harness;
 using Maestro.Bench.Reporting;
 using Maestro.Bench.Suites;
@@ -79,17 +77,21 @@ internal static class RuntimeBenchmark
 
         var output = Console.Out;
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Maestro runtime benchmark, {startedUtc:yyyy-MM-dd HH:mm:ss} UTC - {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Configuration}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"each case: {options.Warmup.TotalSeconds:0.##} s warm-up, best of {options.Rounds} alternating round(s) of {options.Duration.TotalSeconds:0.##} s; ratio = figure ops/s / baseline ops/s"));
+        ResultFile.WriteHeading(output, "Maestro runtime benchmark", startedUtc, options);
         output.WriteLine();
         ResultTable.Write(output, comparisons);
         output.WriteLine();
 
         if (options.WriteJson)
         {
-            var path = ResultFile.Write(options.OutputDirectory ?? DefaultOutputDirectory(), startedUtc, options, comparisons);
+            var path = ResultFile.Write(options.OutputDirectory ?? DefaultOutputDirectory(), "runtime", startedUtc, new
+            {
+                durationSeconds = options.Duration.TotalSeconds,
+                warmupSeconds = options.Warmup.TotalSeconds,
+                callers = options.Callers,
+                rounds = options.Rounds,
+                suites = options.Suites.ToString(),
+            }, comparisons);
             output.WriteLine($"JSON: {path}");
         }
 
