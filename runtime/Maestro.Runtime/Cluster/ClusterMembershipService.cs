@@ -57,6 +57,7 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
         await server.StartAsync(cancellationToken);
         var address = SiloAddress.NewGeneration(transportOptions.ListenAddress.ToString(), server.Address.Port);
         view.SetLocal(address);
+        var joinSent = Environment.TickCount64;
         await table.JoinAsync(address, siloName, null, cancellationToken);
         var report = await table.SetStatusAsync(address, SiloStatus.Active, cancellationToken);
         if (report.Status != SiloStatus.Active)
@@ -64,6 +65,7 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
             throw new OrleansException($"Silo {address} could not become Active: the membership table says it is {report.Status}.");
         }
 
+        view.LeaseRenewed(joinSent, options.LeaseDuration);
         view.Update(await table.ReadAllAsync(cancellationToken));
         view.SetAccepting(true);
         loops = Task.WhenAll(
@@ -128,11 +130,19 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 SiloStatusReport report;
+                var sent = Environment.TickCount64;
                 try
                 {
                     report = await table.HeartbeatAsync(address, runtime.Catalog.ActivationCount, cancellationToken);
                     if (report.Status != SiloStatus.Dead)
                     {
+                        if (view.IsLeaseExpired)
+                        {
+                            logger.LogWarning("Silo {Address} renewed its lease again and serves calls again.", address);
+                        }
+
+                        view.LeaseRenewed(sent, options.LeaseDuration);
+
                         // Read every period, not only on a new version: the peers' activation counts (for
                         // activation-count-based placement) change with their heartbeats, which do not bump the version.
                         var read = await table.ReadAllAsync(cancellationToken);
@@ -145,7 +155,9 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
                 catch (OrleansException ex)
                 {
                     // The next period is the retry; the lease is several periods long.
-                    logger.LogWarning(ex, "Heartbeat of silo {Address} failed; retrying in {Period}.", address, options.HeartbeatPeriod);
+                    view.LeaseRenewalFailed();
+                    logger.LogWarning(ex, "Heartbeat of silo {Address} failed; retrying in {Period}.{Expired}", address, options.HeartbeatPeriod,
+                        view.IsLeaseExpired ? " Its lease has run out: it serves no calls until a renewal succeeds." : string.Empty);
                     continue;
                 }
 
@@ -169,7 +181,9 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (!view.IsAccepting)
+                // After the table was unreachable every lease looks expired: sweeping before the others had a whole lease
+                // to renew would declare the whole cluster dead at once.
+                if (!view.IsAccepting || !view.HasHeldLeaseFor(options.LeaseDuration))
                 {
                     continue;
                 }

@@ -10,6 +10,7 @@ internal sealed class ClusterMembershipStatus(ClusterView view) : IClusterMember
     public string Status => view switch
     {
         { IsDeclaredDead: true } => "Dead",
+        { IsLeaseExpired: true } => "LeaseExpired",
         { IsAccepting: true } => "Active",
         { LocalAddress: null } => "Joining",
         _ => "Inactive",

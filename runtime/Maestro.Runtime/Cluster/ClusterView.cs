@@ -13,6 +13,10 @@ internal sealed class ClusterView
     private volatile bool accepting;
     private volatile bool declaredDead;
 
+    // Environment.TickCount64 values; 0 means none. See IsLeaseExpired and HasHeldLeaseFor.
+    private long leaseValidUntil;
+    private long renewedSince;
+
     // Loads change on every heartbeat without a version bump, so they are kept apart from the versioned snapshot.
     private volatile Dictionary<SiloAddress, int> activationCounts = [];
     private long loadStamp;
@@ -28,6 +32,21 @@ internal sealed class ClusterView
 
     /// <summary>True once the membership table said this silo is Dead: it must neither take nor send work any more.</summary>
     public bool IsDeclaredDead => declaredDead;
+
+    /// <summary>
+    /// True once this silo has gone a whole lease without a renewal, counted by its own clock from when its last
+    /// successful renewal was sent (never later than the database stamped it). The cluster may declare it dead from
+    /// one grace period after that, so it serves and sends nothing until a renewal succeeds; a silo cut off from the
+    /// membership table thereby stops before its grains are given away, instead of answering from stale state.
+    /// </summary>
+    public bool IsLeaseExpired
+    {
+        get
+        {
+            var until = Interlocked.Read(ref leaseValidUntil);
+            return until != 0 && Environment.TickCount64 > until;
+        }
+    }
 
     public long Version => snapshot.Version;
 
@@ -59,6 +78,43 @@ internal sealed class ClusterView
     public void SetLocal(SiloAddress address) => local = address;
 
     public void SetAccepting(bool value) => accepting = value;
+
+    /// <summary>Records a renewal sent at <paramref name="sentAt"/> (<see cref="Environment.TickCount64"/>) that the table accepted.</summary>
+    public void LeaseRenewed(long sentAt, TimeSpan leaseDuration)
+    {
+        Interlocked.Exchange(ref leaseValidUntil, sentAt + (long)leaseDuration.TotalMilliseconds);
+        Interlocked.CompareExchange(ref renewedSince, sentAt, 0);
+    }
+
+    /// <summary>A renewal failed: the lease is no longer known to have been held without a gap.</summary>
+    public void LeaseRenewalFailed() => Interlocked.Exchange(ref renewedSince, 0);
+
+    /// <summary>
+    /// True when every renewal for at least <paramref name="span"/> succeeded. After the membership table was
+    /// unreachable every silo's lease looks expired; a silo that has held its own lease for a whole lease period since
+    /// has given the others the same chance to renew, so only then may it declare anyone dead.
+    /// </summary>
+    public bool HasHeldLeaseFor(TimeSpan span)
+    {
+        var since = Interlocked.Read(ref renewedSince);
+        return since != 0 && Environment.TickCount64 - since >= (long)span.TotalMilliseconds;
+    }
+
+    /// <summary>Why this silo must neither serve nor send <paramref name="target"/>'s call now, or null when it may.</summary>
+    public SiloUnavailableException? Refusal(GrainId target)
+    {
+        if (declaredDead)
+        {
+            // Its grains now live elsewhere: serving or sending could reach a duplicate or a stale cache entry.
+            return new SiloUnavailableException(
+                $"Silo {local} was declared dead by the cluster and serves no more calls (call to {target}). Use a running silo.");
+        }
+
+        return IsLeaseExpired
+            ? new SiloUnavailableException(
+                $"Silo {local} could not renew its membership lease in time, so it serves no calls until it can (call to {target}). Retry, or use another silo.")
+            : null;
+    }
 
     /// <summary>Final: the cluster has given this silo's grains away.</summary>
     public void MarkDeclaredDead()

@@ -24,10 +24,9 @@ internal sealed class ClusterMessageRouter(
     public void Send(Message message)
     {
         var target = message.Target;
-        if (view.IsDeclaredDead)
+        if (view.Refusal(target) is { } refusal)
         {
-            // Its grains now live elsewhere: anything sent from here could reach a duplicate or a stale cache entry.
-            throw new SiloUnavailableException($"Silo {view.LocalAddress} was declared dead by the cluster and sends no more calls (call to {target}). Use a running silo.");
+            throw refusal;
         }
 
         // Observers, stateless workers and grains already here never leave the silo: the common case stays synchronous.

@@ -24,8 +24,13 @@ internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec 
             return codec.ToResponse(request.Id, ex);
         }
 
-        // Before its join and after it was declared dead a silo takes no new grains; calls to grains it still runs
-        // may finish their conversations.
+        if (view.Refusal(message.Target) is { } refusal)
+        {
+            return codec.ToResponse(request.Id, refusal);
+        }
+
+        // Before its join and while it shuts down a silo takes no new grains; calls to grains it still runs may finish
+        // their conversations.
         if (!view.IsAccepting && !runtime.Catalog.Hosts(message.Target))
         {
             return codec.ToResponse(request.Id, new SiloUnavailableException(

@@ -26,38 +26,21 @@ public sealed class SiloCrashTests
         var victimKeys = await KeysHostedByAsync(cluster.Silos[0], keys, victim.Name, ct);
         Assert.NotEmpty(victimKeys);
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var victimDead = 0;
-        var writers = keys.Select((key, index) => Task.Run(async () =>
+        var writers = CounterWriters.Start(keys, ledger, round =>
         {
-            for (var round = index; !stop.IsCancellationRequested; round++)
-            {
-                var candidates = Volatile.Read(ref victimDead) == 1 ? cluster.Silos.Take(2).ToArray() : [.. cluster.Silos];
-                var through = candidates[round % candidates.Length];
-                await IncrementOnceAsync(through, key, ledger, stop.Token);
-                await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
-            }
-        }, CancellationToken.None)).ToArray();
+            var candidates = Volatile.Read(ref victimDead) == 1 ? cluster.Silos.Take(2).ToArray() : [.. cluster.Silos];
+            return candidates[round % candidates.Length];
+        });
 
-        await WaitForAcknowledgementsAsync(ledger, ledger.TotalAcknowledged + (Keys * 3), ct);
+        await ledger.WaitForTotalAsync(ledger.TotalAcknowledged + (Keys * 3), ct);
         Interlocked.Exchange(ref victimDead, 1);
         await victim.Process.SignalAsync("KILL", ct);
         Assert.NotEqual(0, await victim.Process.WaitForExitAsync(ct));
 
         // Bounded: the lease (10 s) and the grace period (3 s) run out, the victim is declared dead, its grains move.
-        var deadline = DateTime.UtcNow + SiloProcess.Patience;
-        foreach (var key in victimKeys)
-        {
-            var before = ledger.Acknowledged(key).Count;
-            while (ledger.Acknowledged(key).Count <= before)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"Counter {key} was not served again within {SiloProcess.Patience}.{Environment.NewLine}{ledger.Failures}");
-                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-            }
-        }
-
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
+        await ledger.WaitUntilEachAdvancesAsync(victimKeys, ct);
+        await writers.StopAsync();
 
         await cluster.WaitUntilAllSeeAsync(2, ct, [.. cluster.Silos.Take(2)]);
         foreach (var key in keys)
@@ -80,43 +63,5 @@ public sealed class SiloCrashTests
         }
 
         return [.. hosted];
-    }
-
-    /// <summary>One increment: acknowledged with its value, or recorded as failed with its outcome (status and body, or the exception).</summary>
-    private static async Task IncrementOnceAsync(ClusterSilo through, string key, CounterLedger ledger, CancellationToken stop)
-    {
-        if (stop.IsCancellationRequested)
-        {
-            return;
-        }
-
-        try
-        {
-            using var response = await through.CallCounterAsync(key, "Increment", CancellationToken.None);
-            var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-            if (response.IsSuccessStatusCode)
-            {
-                ledger.Acknowledge(key, JsonDocument.Parse(body).RootElement.GetProperty("value").GetInt64());
-            }
-            else
-            {
-                ledger.Fail(key, $"{through.Name} answered {(int)response.StatusCode}: {body}");
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            // The silo taking the HTTP request may be the one just killed; the increment may or may not have applied.
-            ledger.Fail(key, $"{through.Name}: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    private static async Task WaitForAcknowledgementsAsync(CounterLedger ledger, int total, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + SiloProcess.Patience;
-        while (ledger.TotalAcknowledged < total)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The writers did not reach {total} acknowledged increments.{Environment.NewLine}{ledger.Failures}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
-        }
     }
 }

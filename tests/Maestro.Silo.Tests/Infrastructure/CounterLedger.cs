@@ -41,4 +41,30 @@ internal sealed class CounterLedger
         Assert.True(values.Count == 0 || final >= values[^1], $"Counter {key} went back: acknowledged {values[^1]}, final value {final}.");
         Assert.True(final <= values.Count + Failed(key), $"Counter {key} counted more than was attempted: {values.Count} acknowledged + {Failed(key)} failed, final value {final}.");
     }
+
+    /// <summary>Waits (bounded) until the writers have <paramref name="total"/> acknowledged increments in all.</summary>
+    public async Task WaitForTotalAsync(int total, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + SiloProcess.Patience;
+        while (TotalAcknowledged < total)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The writers did not reach {total} acknowledged increments.{Environment.NewLine}{Failures}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    /// <summary>Waits (bounded) until each of <paramref name="keys"/> has more acknowledged increments than it has now.</summary>
+    public async Task WaitUntilEachAdvancesAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var before = keys.ToDictionary(k => k, k => Acknowledged(k).Count, StringComparer.Ordinal);
+        var deadline = DateTime.UtcNow + SiloProcess.Patience;
+        foreach (var (key, count) in before)
+        {
+            while (Acknowledged(key).Count <= count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Counter {key} was not served again within {SiloProcess.Patience}.{Environment.NewLine}{Failures}");
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
 }

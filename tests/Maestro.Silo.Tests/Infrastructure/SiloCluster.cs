@@ -20,6 +20,9 @@ internal sealed class SiloCluster : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The cluster's own database server, for tests that stop or restart it.</summary>
+    public PrivatePostgreSqlServer Database => server ?? throw new InvalidOperationException("The cluster has not started.");
+
     public string SecretFile => directory.Combine("cluster-secret");
 
     /// <summary>Starts the database and <paramref name="count"/> silos, and waits until each is an Active, healthy member.</summary>

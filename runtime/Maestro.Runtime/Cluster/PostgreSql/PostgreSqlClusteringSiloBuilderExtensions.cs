@@ -29,6 +29,7 @@ public static class PostgreSqlClusteringSiloBuilderExtensions
         services.AddSingleton<IGrainDirectory>(sp => new PostgreSqlGrainDirectory(
             sp.GetRequiredService<IOptions<PostgreSqlClusteringOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         services.AddSingleton<ClusterView>();
+        services.AddSingleton<MembershipWriteFence>();
         services.AddSingleton<PlacementDirectors>();
         services.AddSingleton<IClusterMembershipStatus, ClusterMembershipStatus>();
         services.AddSingleton<GrainLocator>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Maestro.Runtime.Configuration;
 using Maestro.Runtime.Hosting;
 using Maestro.Runtime.Serialization;
+using Maestro.Runtime.Cluster.PostgreSql;
 using Npgsql;
 
 namespace Maestro.Runtime.Storage.PostgreSql;
@@ -22,31 +23,31 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
     private const string ReadSql = $"SELECT payload, etag FROM grain_state WHERE {Key}";
     private const string StoredEtagSql = $"SELECT etag FROM grain_state WHERE {Key}";
 
-    // ON CONFLICT DO NOTHING: of concurrent first writes, the others wait for the winner's commit and then insert
-    // nothing, which the missing RETURNING row reports. A tombstone is a conflict too: its ETag must be presented.
-    private const string InsertSql =
-        "INSERT INTO grain_state (service_id, grain_type, grain_key, state_name, payload, etag, modified_at) " +
-        "VALUES ($1, $2, $3, $4, $5, nextval('grain_state_etag'), now()) ON CONFLICT DO NOTHING RETURNING etag";
-
-    private const string UpdateSql =
-        $"UPDATE grain_state SET payload = $5, etag = nextval('grain_state_etag'), modified_at = now() WHERE {Key} AND etag = $6 RETURNING etag";
-
-    private const string TombstoneSql =
-        $"UPDATE grain_state SET payload = NULL, etag = nextval('grain_state_etag'), modified_at = now() WHERE {Key} AND etag = $5 RETURNING etag";
-
-    private const string DeleteSql = $"DELETE FROM grain_state WHERE {Key} AND etag = $5 RETURNING etag";
+    private const string Columns = "(service_id, grain_type, grain_key, state_name, payload, etag, modified_at)";
+    private const string NewRow = "$1, $2, $3, $4, $5, nextval('grain_state_etag'), now()";
 
     private readonly string name;
     private readonly PostgreSqlGrainStorageOptions options;
     private readonly string serviceId;
     private readonly GrainSerializer serializer;
     private readonly NpgsqlDataSource dataSource;
+    private readonly MembershipWriteFence? fence;
+    private readonly string insertSql;
+    private readonly string updateSql;
+    private readonly string tombstoneSql;
+    private readonly string deleteSql;
     private readonly string database;
     private readonly SemaphoreSlim startGate = new(1, 1);
     private volatile bool started;
     private int disposed;
 
     public PostgreSqlGrainStorage(string name, PostgreSqlGrainStorageOptions options, IOptions<ClusterOptions> clusterOptions, GrainSerializer serializer)
+        : this(name, options, clusterOptions, serializer, fence: null)
+    {
+    }
+
+    /// <summary>In a cluster: <paramref name="fence"/> guards every write when the storage shares the membership database.</summary>
+    internal PostgreSqlGrainStorage(string name, PostgreSqlGrainStorageOptions options, IOptions<ClusterOptions> clusterOptions, GrainSerializer serializer, MembershipWriteFence? fence)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clusterOptions);
@@ -73,7 +74,21 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
         this.options = options;
         serviceId = clusterOptions.Value.ServiceId;
         this.serializer = serializer;
+        this.fence = fence is not null && fence.Guards(builder.ConnectionStringBuilder) ? fence : null;
+
+        // Every write is guarded by its ETag and, in a cluster, by the writer's membership row (see MembershipWriteFence).
+        // ON CONFLICT DO NOTHING: of concurrent first writes, the others wait for the winner's commit and then insert
+        // nothing, which the missing RETURNING row reports. A tombstone is a conflict too: its ETag must be presented.
+        insertSql = this.fence is null
+            ? $"INSERT INTO grain_state {Columns} VALUES ({NewRow}) ON CONFLICT DO NOTHING RETURNING etag"
+            : $"INSERT INTO grain_state {Columns} SELECT {NewRow} WHERE {MembershipWriteFence.Condition(6)} ON CONFLICT DO NOTHING RETURNING etag";
+        updateSql = $"UPDATE grain_state SET payload = $5, etag = nextval('grain_state_etag'), modified_at = now() WHERE {Key} AND etag = $6{Fenced(7)} RETURNING etag";
+        tombstoneSql = $"UPDATE grain_state SET payload = NULL, etag = nextval('grain_state_etag'), modified_at = now() WHERE {Key} AND etag = $5{Fenced(6)} RETURNING etag";
+        deleteSql = $"DELETE FROM grain_state WHERE {Key} AND etag = $5{Fenced(6)} RETURNING etag";
     }
+
+    /// <summary>True when writes are fenced by this silo's membership row (cluster mode, same database).</summary>
+    internal bool IsFenced => fence is not null;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -126,8 +141,8 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
         await EnsureStartedAsync(CancellationToken.None);
         var written = expected is null
-            ? await GuardedAsync("write", InsertSql, stateName, grainId, expected, new NpgsqlParameter<byte[]> { TypedValue = payload })
-            : await GuardedAsync("write", UpdateSql, stateName, grainId, expected, new NpgsqlParameter<byte[]> { TypedValue = payload }, new NpgsqlParameter<long> { TypedValue = expected.Value });
+            ? await GuardedAsync("write", insertSql, stateName, grainId, expected, new NpgsqlParameter<byte[]> { TypedValue = payload })
+            : await GuardedAsync("write", updateSql, stateName, grainId, expected, new NpgsqlParameter<byte[]> { TypedValue = payload }, new NpgsqlParameter<long> { TypedValue = expected.Value });
         grainState.ETag = Format(written);
         grainState.RecordExists = true;
     }
@@ -160,7 +175,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
         }
 
         var result = await GuardedAsync(
-            "clear", options.DeleteStateOnClear ? DeleteSql : TombstoneSql, stateName, grainId, expected, new NpgsqlParameter<long> { TypedValue = expected.Value });
+            "clear", options.DeleteStateOnClear ? deleteSql : tombstoneSql, stateName, grainId, expected, new NpgsqlParameter<long> { TypedValue = expected.Value });
         Reset(grainState, options.DeleteStateOnClear ? null : Format(result));
     }
 
@@ -199,9 +214,10 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
             expected?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Runs one ETag-guarded statement (the guard is in its WHERE clause or its ON CONFLICT) and returns the ETag it
-    /// reports. No row means the guard failed: nothing was written, and the conflict names the ETag stored now. That
-    /// is read in a second statement on purpose: under READ COMMITTED it sees the winner that made this one fail.
+    /// Runs one guarded statement (the ETag guard is in its WHERE clause or its ON CONFLICT, the fence in its WHERE
+    /// clause) and returns the ETag it reports. No row means a guard failed and nothing was written. The conflict names
+    /// the ETag stored now, read in a second statement on purpose: under READ COMMITTED it sees the winner that made
+    /// this one fail.
     /// </summary>
     private async Task<long> GuardedAsync(string operation, string sql, string stateName, GrainId grainId, long? expected, params NpgsqlParameter[] values)
     {
@@ -209,9 +225,24 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
         {
             await using var command = Command(sql, stateName, grainId);
             command.Parameters.AddRange(values);
+            var siloId = fence?.SiloId;
+            if (fence is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fence.ClusterId });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = siloId });
+            }
+
             if (await command.ExecuteScalarAsync() is long etag)
             {
                 return etag;
+            }
+
+            if (fence is not null && !await IsLiveAsync(siloId!))
+            {
+                throw new InconsistentStateException(
+                    $"The {operation} of state '{stateName}' of grain {grainId} was refused: the cluster declared silo {siloId} dead, so this activation is stale and the grain lives on another silo.",
+                    null,
+                    expected?.ToString(CultureInfo.InvariantCulture));
             }
 
             throw Conflict(operation, stateName, grainId, await StoredEtagAsync(stateName, grainId), expected);
@@ -222,11 +253,21 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, ISiloLifecyclePartic
         }
     }
 
+    private async Task<bool> IsLiveAsync(string siloId)
+    {
+        await using var command = dataSource.CreateCommand(MembershipWriteFence.StatusSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fence!.ClusterId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = siloId });
+        return await command.ExecuteScalarAsync() is short status and >= 2 and <= 5;
+    }
+
     private async Task<long?> StoredEtagAsync(string stateName, GrainId grainId)
     {
         await using var command = Command(StoredEtagSql, stateName, grainId);
         return await command.ExecuteScalarAsync() as long?;
     }
+
+    private string Fenced(int first) => fence is null ? string.Empty : $" AND {MembershipWriteFence.Condition(first)}";
 
     private NpgsqlCommand Command(string sql, string stateName, GrainId grainId)
     {

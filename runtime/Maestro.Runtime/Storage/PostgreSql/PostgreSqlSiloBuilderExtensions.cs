@@ -1,3 +1,4 @@
+using Maestro.Runtime.Cluster.PostgreSql;
 using Maestro.Runtime.Configuration;
 using Maestro.Runtime.Hosting;
 using Maestro.Runtime.Serialization;
@@ -15,5 +16,6 @@ public static class PostgreSqlSiloBuilderExtensions
             storageName,
             options,
             sp.GetRequiredService<IOptions<ClusterOptions>>(),
-            sp.GetRequiredService<GrainSerializer>()));
+            sp.GetRequiredService<GrainSerializer>(),
+            sp.GetService<MembershipWriteFence>()));
 }
