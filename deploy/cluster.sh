@@ -5,10 +5,13 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: deploy/cluster.sh start N | stop | status | --help
+Usage: deploy/cluster.sh start N | scale N | stop | status | --help
 
   start N   Build the silo, start a private PostgreSQL (initdb on first use, 127.0.0.1 only) and N silos (1-20) in
             cluster mode, each in the background with its own ports, log and PID file; waits until each is healthy.
+  scale N   Grow or shrink a started cluster to N silos (1-20): starts the missing silos 1..N and waits until they
+            are healthy, or stops the silos numbered above N gracefully (SIGTERM: their grains deactivate, they leave
+            the cluster, and the others activate those grains again on their next call).
   stop      Stop the silos by PID (SIGTERM, then SIGKILL after 30 s), then the database (fast shutdown, then
             immediate after 30 s).
   status    Show the database and every silo: PID, whether it runs, its ports and its /health status.
@@ -151,44 +154,39 @@ start_database() {
   echo "PostgreSQL on 127.0.0.1:$pg_port (PID $(read_pid "$pg_data/postmaster.pid"))"
 }
 
-start() {
-  local count=${1:-}
-  [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 20 ] || die "start needs a number of silos from 1 to 20; got '${count}'."
-  is_port $((http_base + count - 1)) || die "HTTP ports from $http_base do not fit $count silos."
-  is_port $((silo_base + count - 1)) || die "silo ports from $silo_base do not fit $count silos."
-  [ "$(silo_count)" -eq 0 ] || die "silos are already running or PID files are left in $root; run 'cluster.sh stop' first."
-  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is required."
-  local grain_args=()
+grain_args() {
   if [ -n "${MAESTRO_CLUSTER_GRAIN_ASSEMBLY:-}" ]; then
     [ -f "$MAESTRO_CLUSTER_GRAIN_ASSEMBLY" ] || die "MAESTRO_CLUSTER_GRAIN_ASSEMBLY '$MAESTRO_CLUSTER_GRAIN_ASSEMBLY' is not a file."
-    grain_args=(--grain-assembly "$MAESTRO_CLUSTER_GRAIN_ASSEMBLY")
+    printf '%s\0' --grain-assembly "$MAESTRO_CLUSTER_GRAIN_ASSEMBLY"
   fi
+}
 
-  echo "Building the silo into $root/bin"
-  mkdir -p "$root"
-  dotnet build "$repo/silo/Maestro.Silo.csproj" -c Release -o "$root/bin" -v quiet -nologo >"$root/build.log" 2>&1 \
-    || { tail -n 30 "$root/build.log" >&2; die "the build failed (see $root/build.log)."; }
+check_count() {
+  local command=$1 count=$2
+  [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 20 ] || die "$command needs a number of silos from 1 to 20; got '${count}'."
+  is_port $((http_base + count - 1)) || die "HTTP ports from $http_base do not fit $count silos."
+  is_port $((silo_base + count - 1)) || die "silo ports from $silo_base do not fit $count silos."
+}
 
-  start_database
-  if [ ! -f "$root/cluster-secret" ]; then
-    (umask 077 && openssl rand -hex 24 >"$root/cluster-secret")
+# Starts silo $1 in the background unless it already runs; prints its PID and ports.
+launch_silo() {
+  local i=$1 http=$((http_base + $1 - 1)) silo=$((silo_base + $1 - 1)) pid connection extra=()
+  if pid=$(read_pid "$root/silo$i.pid" 2>/dev/null) && alive "$pid"; then
+    return 0
   fi
-  local connection
+  mapfile -d '' -t extra < <(grain_args)
   connection="Host=127.0.0.1;Port=$pg_port;Database=maestro;Username=postgres;Password=$(cat "$root/pg-password")"
+  Maestro__Postgres="$connection" nohup dotnet "$root/bin/Maestro.Silo.dll" \
+    --port "$http" --silo-port "$silo" --data "$root/silo$i" --silo-name "silo$i" \
+    --cluster-secret-file "$root/cluster-secret" "${extra[@]}" >"$root/silo$i.log" 2>&1 </dev/null &
+  echo $! >"$root/silo$i.pid"
+  echo "silo$i: PID $! HTTP http://127.0.0.1:$http silo port $silo log $root/silo$i.log"
+}
 
-  local i http silo
-  for ((i = 1; i <= count; i++)); do
-    http=$((http_base + i - 1))
-    silo=$((silo_base + i - 1))
-    Maestro__Postgres="$connection" nohup dotnet "$root/bin/Maestro.Silo.dll" \
-      --port "$http" --silo-port "$silo" --data "$root/silo$i" --silo-name "silo$i" \
-      --cluster-secret-file "$root/cluster-secret" "${grain_args[@]}" >"$root/silo$i.log" 2>&1 </dev/null &
-    echo $! >"$root/silo$i.pid"
-    echo "silo$i: PID $! HTTP http://127.0.0.1:$http silo port $silo log $root/silo$i.log"
-  done
-
-  local deadline=$((SECONDS + 120)) pid
-  for ((i = 1; i <= count; i++)); do
+# Waits until silos $1..$2 answer /health, or fails naming the first that exited or stayed unhealthy.
+wait_healthy() {
+  local deadline=$((SECONDS + 120)) i http pid
+  for ((i = $1; i <= $2; i++)); do
     http=$((http_base + i - 1))
     pid=$(read_pid "$root/silo$i.pid")
     until curl -fsS -o /dev/null "http://127.0.0.1:$http/health" 2>/dev/null; do
@@ -200,7 +198,54 @@ start() {
       sleep 0.2
     done
   done
+}
+
+start() {
+  local count=${1:-}
+  check_count start "$count"
+  [ "$(silo_count)" -eq 0 ] || die "silos are already running or PID files are left in $root; run 'cluster.sh stop' first."
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is required."
+  grain_args >/dev/null
+
+  echo "Building the silo into $root/bin"
+  mkdir -p "$root"
+  dotnet build "$repo/silo/Maestro.Silo.csproj" -c Release -o "$root/bin" -v quiet -nologo >"$root/build.log" 2>&1 \
+    || { tail -n 30 "$root/build.log" >&2; die "the build failed (see $root/build.log)."; }
+
+  start_database
+  if [ ! -f "$root/cluster-secret" ]; then
+    (umask 077 && openssl rand -hex 24 >"$root/cluster-secret")
+  fi
+
+  local i
+  for ((i = 1; i <= count; i++)); do
+    launch_silo "$i"
+  done
+  wait_healthy 1 "$count"
   echo "The cluster is up: $count silo(s). 'deploy/cluster.sh status' shows it, 'deploy/cluster.sh stop' stops it."
+}
+
+scale() {
+  local count=${1:-} file name index pid i
+  check_count scale "$count"
+  [ -f "$root/bin/Maestro.Silo.dll" ] && pg_running || die "no cluster is running under $root; use 'cluster.sh start N' first."
+  grain_args >/dev/null
+  for file in "$root"/silo*.pid; do
+    [ -e "$file" ] || continue
+    name=$(basename "$file" .pid)
+    index=${name#silo}
+    [[ "$index" =~ ^[0-9]+$ ]] && [ "$index" -gt "$count" ] || continue
+    if pid=$(read_pid "$file") && alive "$pid"; then
+      echo "Stopping $name (PID $pid)"
+      stop_pid "$pid" TERM KILL
+    fi
+    rm -f "$file"
+  done
+  for ((i = 1; i <= count; i++)); do
+    launch_silo "$i"
+  done
+  wait_healthy 1 "$count"
+  echo "The cluster has $count silo(s)."
 }
 
 stop() {
@@ -248,6 +293,10 @@ case "${1:-}" in
   start)
     [ "$#" -eq 2 ] || die "usage: cluster.sh start N"
     start "$2"
+    ;;
+  scale)
+    [ "$#" -eq 2 ] || die "usage: cluster.sh scale N"
+    scale "$2"
     ;;
   stop)
     [ "$#" -eq 1 ] || die "usage: cluster.sh stop"

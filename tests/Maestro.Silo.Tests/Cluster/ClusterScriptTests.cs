@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Maestro.Silo.Tests.Cluster;
 
-/// <summary><c>deploy/cluster.sh</c>: usage errors, and a whole start, status and stop of a two-silo cluster in a private folder.</summary>
+/// <summary><c>deploy/cluster.sh</c>: usage errors, and a whole start, scale from 1 to 3 silos and back, status and stop in a private folder.</summary>
 public sealed class ClusterScriptTests : IDisposable
 {
     private static readonly TimeSpan ScriptPatience = TimeSpan.FromMinutes(4);
@@ -15,50 +15,57 @@ public sealed class ClusterScriptTests : IDisposable
         var (exitCode, output, _) = await RunAsync(new Dictionary<string, string>(), "--help");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Usage: deploy/cluster.sh start N | stop | status", output, StringComparison.Ordinal);
+        Assert.Contains("Usage: deploy/cluster.sh start N | scale N | stop | status", output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("start", "0")]
     [InlineData("start", "x;rm")]
     [InlineData("start", "21")]
+    [InlineData("scale", "0")]
+    [InlineData("scale", "3 4")]
     public async Task A_bad_silo_count_is_one_error_line_and_exit_code_2(string command, string count)
     {
         var (exitCode, _, error) = await RunAsync(new Dictionary<string, string>(), command, count);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("cluster.sh: error: start needs a number of silos from 1 to 20", line, StringComparison.Ordinal);
+        Assert.StartsWith($"cluster.sh: error: {command} needs a number of silos from 1 to 20", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(directory.Combine("data")), "A refused start must not create anything.");
     }
 
     [Fact]
-    public async Task Start_2_then_status_then_stop_leaves_no_process_running()
+    public async Task Start_1_then_scale_to_3_and_back_to_1_then_stop_leaves_no_process_running()
     {
-        // Two silos take two HTTP ports and two silo ports from their bases, plus PostgreSQL: five free in a row.
-        var ports = FreePort.NextRange(5);
+        // Three silos take three HTTP ports and three silo ports from their bases, plus PostgreSQL: seven free in a row.
+        var ports = FreePort.NextRange(7);
         var environment = new Dictionary<string, string>
         {
             ["MAESTRO_CLUSTER_HTTP_PORT"] = ports.ToString(CultureInfo.InvariantCulture),
-            ["MAESTRO_CLUSTER_SILO_PORT"] = (ports + 2).ToString(CultureInfo.InvariantCulture),
-            ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 4).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_SILO_PORT"] = (ports + 3).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 6).ToString(CultureInfo.InvariantCulture),
         };
-        var pids = new List<int>();
+        var pids = new HashSet<int>();
         try
         {
-            var (started, startOutput, startError) = await RunAsync(environment, "start", "2");
-            pids.AddRange(ReadPids());
-            Assert.True(started == 0, $"start exited {started}:{Environment.NewLine}{startOutput}{startError}");
-            Assert.Equal(3, pids.Count);
+            await RunOkAsync(environment, pids, "start", "1");
+            Assert.Equal(2, pids.Count);
+            Assert.Equal(1, await ActiveSilosInStatusAsync(environment));
 
-            var (statusCode, status, _) = await RunAsync(environment, "status");
-            Assert.Equal(0, statusCode);
-            Assert.Contains("PostgreSQL: running", status, StringComparison.Ordinal);
-            Assert.Equal(2, status.Split('\n').Count(l => l.Contains("running, PID", StringComparison.Ordinal) && l.Contains("\"status\":\"Active\"", StringComparison.Ordinal)));
-            Assert.DoesNotContain(await File.ReadAllTextAsync(directory.Combine("data", "cluster", "cluster-secret"), TestContext.Current.CancellationToken), status + startOutput, StringComparison.Ordinal);
+            await RunOkAsync(environment, pids, "scale", "3");
+            Assert.Equal(4, pids.Count);
+            Assert.Equal(3, await ActiveSilosInStatusAsync(environment));
 
-            var (stopped, stopOutput, stopError) = await RunAsync(environment, "stop");
-            Assert.True(stopped == 0, $"stop exited {stopped}:{Environment.NewLine}{stopOutput}{stopError}");
+            var (_, status, _) = await RunAsync(environment, "status");
+            Assert.DoesNotContain(await File.ReadAllTextAsync(directory.Combine("data", "cluster", "cluster-secret"), TestContext.Current.CancellationToken), status, StringComparison.Ordinal);
+
+            var scaledOut = ReadPids().ToHashSet();
+            await RunOkAsync(environment, pids, "scale", "1");
+            Assert.Equal(2, ReadPids().Count());
+            Assert.Equal(2, scaledOut.Except(ReadPids()).Count(pid => !IsAlive(pid)));
+            Assert.Equal(1, await ActiveSilosInStatusAsync(environment));
+
+            await RunOkAsync(environment, pids, "stop");
             Assert.All(pids, pid => Assert.False(IsAlive(pid), $"PID {pid} still runs after stop."));
             Assert.Empty(Directory.GetFiles(directory.Combine("data", "cluster"), "silo*.pid"));
         }
@@ -85,6 +92,38 @@ public sealed class ClusterScriptTests : IDisposable
         {
             // No process with that id.
             return false;
+        }
+    }
+
+    /// <summary>Runs the script, remembers every PID it left (so the test can stop them whatever happens) and requires exit code 0.</summary>
+    private async Task RunOkAsync(IReadOnlyDictionary<string, string> environment, HashSet<int> pids, params string[] arguments)
+    {
+        var (exitCode, output, error) = await RunAsync(environment, arguments);
+        pids.UnionWith(ReadPids());
+        Assert.True(exitCode == 0, $"{string.Join(' ', arguments)} exited {exitCode}:{Environment.NewLine}{output}{error}");
+    }
+
+    /// <summary>
+    /// Polls <c>status</c> (bounded) until every running silo reports itself Active and sees as many Active silos as
+    /// run, and returns that number: a silo that just joined is seen by the others at their next membership read.
+    /// </summary>
+    private async Task<int> ActiveSilosInStatusAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var deadline = DateTime.UtcNow + SiloProcess.Patience;
+        while (true)
+        {
+            var (exitCode, status, _) = await RunAsync(environment, "status");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("PostgreSQL: running", status, StringComparison.Ordinal);
+            var running = status.Split('\n').Where(l => l.Contains("running, PID", StringComparison.Ordinal) && !l.StartsWith("PostgreSQL", StringComparison.Ordinal)).ToList();
+            var views = running.Select(line => JsonDocument.Parse(line[(line.IndexOf("health: ", StringComparison.Ordinal) + 8)..]).RootElement.GetProperty("cluster")).ToList();
+            if (views.All(v => v.GetProperty("status").GetString() == "Active" && v.GetProperty("activeSilos").GetArrayLength() == running.Count))
+            {
+                return running.Count;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The silos did not agree on {running.Count} Active silos within {SiloProcess.Patience}:{Environment.NewLine}{status}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
         }
     }
 
