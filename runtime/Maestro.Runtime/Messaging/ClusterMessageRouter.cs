@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Cluster;
 using Maestro.Runtime.Messaging.Wire;
@@ -20,6 +21,9 @@ internal sealed class ClusterMessageRouter(
     ILogger<ClusterMessageRouter> logger) : IMessageRouter
 {
     private static readonly string SiloUnavailableName = WireTypes.NameOf(typeof(SiloUnavailableException));
+
+    // One Uri per peer incarnation, not one per call; the set of silos a cluster ever sees is small.
+    private readonly ConcurrentDictionary<SiloAddress, Uri> addresses = new();
 
     public void Send(Message message)
     {
@@ -63,7 +67,9 @@ internal sealed class ClusterMessageRouter(
             return;
         }
 
-        _ = Task.Run(() => SendRemoteAsync(message, silo), CancellationToken.None);
+        // Encoding runs on the caller's thread (inside a grain, as part of its turn, as in Orleans); every await below
+        // resumes on the thread pool, never on the caller's grain scheduler, so no hop is spent before the send.
+        _ = SendRemoteAsync(message, silo);
     }
 
     private async Task LocateAndSendAsync(Message message)
@@ -93,7 +99,7 @@ internal sealed class ClusterMessageRouter(
 
             // The deadline resets the HTTP/2 stream too, so the callee stops waiting when the caller does.
             call.CancelAfter(Remaining(message));
-            var response = await transport.SendAsync(Address(silo), request, call.Token);
+            var response = await transport.SendAsync(Address(silo), request, call.Token).ConfigureAwait(false);
             if (response is null || message.Response is null)
             {
                 return;
@@ -144,6 +150,6 @@ internal sealed class ClusterMessageRouter(
     private static TimeSpan Remaining(Message message) =>
         TimeSpan.FromMilliseconds(Math.Max(1, message.Deadline - Environment.TickCount64));
 
-    private static Uri Address(SiloAddress silo) =>
-        new(silo.Host.Contains(':', StringComparison.Ordinal) ? $"http://[{silo.Host}]:{silo.Port}/" : $"http://{silo.Host}:{silo.Port}/");
+    private Uri Address(SiloAddress silo) => addresses.GetOrAdd(silo, static s =>
+        new(s.Host.Contains(':', StringComparison.Ordinal) ? $"http://[{s.Host}]:{s.Port}/" : $"http://{s.Host}:{s.Port}/"));
 }

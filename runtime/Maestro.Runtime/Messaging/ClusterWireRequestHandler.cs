@@ -54,7 +54,9 @@ internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec 
         object? result;
         try
         {
-            await response.Completion.WaitAsync(request.Timeout, cancellationToken);
+            // No timer of its own: the caller resets the stream at its deadline (and a dead caller's connection
+            // closes), and either cancels this token.
+            await response.Completion.WaitAsync(cancellationToken);
             result = message.Method.GetResult(response.Completion);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -16,6 +16,9 @@ internal sealed class SiloTransportClient : IDisposable
     private readonly TransportOptions options;
     private readonly ConcurrentDictionary<string, Lazy<HttpClient>> peers = new(StringComparer.OrdinalIgnoreCase);
 
+    // Callers pass the same Uri instance per peer, so this is a reference lookup on the hot path.
+    private readonly ConcurrentDictionary<Uri, (HttpClient Client, Uri InvokeUri)> routes = new(ReferenceEqualityComparer.Instance);
+
     public SiloTransportClient(IOptions<TransportOptions> options)
     {
         options.Value.Validate();
@@ -31,13 +34,14 @@ internal sealed class SiloTransportClient : IDisposable
     {
         // Serialize first: an oversized request fails here, before anything is sent.
         var body = WireJson.Serialize(request, options.MaxMessageSize);
-        return await SendAsync(peer, body, cancellationToken);
+        return await SendAsync(peer, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends an already-encoded request body.</summary>
     internal async Task<WireResponse?> SendAsync(Uri peer, byte[] body, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(peer, SiloTransportServer.InvokePath))
+        var (client, invokeUri) = PeerFor(peer);
+        using var message = new HttpRequestMessage(HttpMethod.Post, invokeUri)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -49,7 +53,7 @@ internal sealed class SiloTransportClient : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await ClientFor(peer).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
@@ -86,8 +90,8 @@ internal sealed class SiloTransportClient : IDisposable
         }
     }
 
-    private HttpClient ClientFor(Uri peer) =>
-        peers.GetOrAdd(peer.GetLeftPart(UriPartial.Authority), _ => new Lazy<HttpClient>(CreateClient)).Value;
+    private (HttpClient Client, Uri InvokeUri) PeerFor(Uri peer) => routes.GetOrAdd(peer, p =>
+        (peers.GetOrAdd(p.GetLeftPart(UriPartial.Authority), _ => new Lazy<HttpClient>(CreateClient)).Value, new Uri(p, SiloTransportServer.InvokePath)));
 
     private HttpClient CreateClient()
     {

@@ -124,7 +124,7 @@ internal sealed class SiloTransportServer : IAsyncDisposable
         WireRequest request;
         try
         {
-            request = WireJson.DeserializeRequest(body, options.MaxMessageSize);
+            request = WireJson.DeserializeRequest(body.Value.Span, options.MaxMessageSize);
         }
         catch (WireFormatException ex)
         {
@@ -210,7 +210,7 @@ internal sealed class SiloTransportServer : IAsyncDisposable
     }
 
     /// <summary>Reads the body up to the limit; over it, answers 413 and returns null without reading the rest.</summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    private async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context)
     {
         var limit = options.MaxMessageSize;
         if (context.Request.ContentLength is { } declared && declared > limit)
@@ -228,7 +228,8 @@ internal sealed class SiloTransportServer : IAsyncDisposable
                 var read = await context.Request.Body.ReadAsync(buffer.GetMemory(4096), context.RequestAborted);
                 if (read == 0)
                 {
-                    return buffer.WrittenSpan.ToArray();
+                    // Parsed in place: the envelope's values are copied out by the parser, so the buffer need not outlive it.
+                    return buffer.WrittenMemory;
                 }
 
                 buffer.Advance(read);

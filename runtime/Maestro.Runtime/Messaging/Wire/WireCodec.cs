@@ -22,6 +22,7 @@ internal sealed class WireCodec
     private readonly GrainSerializer serializer;
     private readonly GrainManifest manifest;
     private readonly ConcurrentDictionary<MethodInfo, GrainMethodDescriptor> descriptors = new();
+    private readonly ConcurrentDictionary<GrainMethodDescriptor, WireMethod> shapes = new(ReferenceEqualityComparer.Instance);
     private readonly Lazy<Dictionary<string, WireInterface>> interfaces;
 
     public WireCodec(GrainSerializer serializer, GrainManifest manifest, IOptions<TransportOptions> options)
@@ -45,15 +46,15 @@ internal sealed class WireCodec
     /// <summary>The caller's side: describes an outgoing message. Throws <see cref="WireFormatException"/> for a value that cannot be sent.</summary>
     public WireRequest ToRequest(Message message)
     {
-        var method = message.Method.Method;
-        var parameters = method.GetParameters();
+        var shape = Shape(message.Method);
+        var parameters = shape.Parameters;
         var arguments = new WireValue[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
             // A token cannot travel; the receiving silo supplies its own, cancelled when the caller aborts the stream.
             arguments[i] = parameters[i].ParameterType == typeof(CancellationToken)
                 ? new WireValue(null, Null)
-                : Write(message.Arguments[i], parameters[i].ParameterType, $"argument {i} ({parameters[i].Name}) of {message.Method}");
+                : Write(message.Arguments[i], parameters[i].ParameterType, shape.OutgoingArguments[i]);
         }
 
         Dictionary<string, WireValue>? context = null;
@@ -70,9 +71,9 @@ internal sealed class WireCodec
             message.Id,
             message.Target.ToString(),
             message.Source?.ToString(),
-            WireTypes.InterfaceName(method.DeclaringType!),
-            WireTypes.MethodName(method),
-            [.. parameters.Select(p => WireTypes.ParameterName(p.ParameterType))],
+            shape.InterfaceName,
+            shape.MethodName,
+            shape.ParameterTypeNames,
             arguments,
             context,
             message.Context?.ReentrancyId ?? Guid.Empty,
@@ -89,7 +90,6 @@ internal sealed class WireCodec
         var target = ParseId(request.Target, "target");
         GrainId? source = request.Source is null ? null : ParseId(request.Source, "source");
         var method = ResolveMethod(request.Interface, request.Method, request.ParameterTypes);
-        var where = $"{request.Interface}.{request.Method}";
         GrainClassMetadata grainClass;
         try
         {
@@ -107,16 +107,18 @@ internal sealed class WireCodec
 
         if (request.Timeout <= TimeSpan.Zero)
         {
-            throw new WireFormatException($"The call to {where} has a timeout of {request.Timeout}; it must be positive.");
+            throw new WireFormatException($"The call to {request.Interface}.{request.Method} has a timeout of {request.Timeout}; it must be positive.");
         }
 
         var descriptor = Describe(method);
+        var shape = Shape(descriptor);
+        var where = shape.Where;
         if (descriptor.IsOneWay != request.OneWay)
         {
             throw new WireFormatException($"The call to {where} is marked one-way={request.OneWay}, but the method is one-way={descriptor.IsOneWay}.");
         }
 
-        var parameters = method.GetParameters();
+        var parameters = shape.Parameters;
         if (request.Arguments.Length != parameters.Length)
         {
             throw new WireFormatException($"{where} takes {parameters.Length} arguments; the request has {request.Arguments.Length}.");
@@ -127,7 +129,7 @@ internal sealed class WireCodec
         {
             arguments[i] = parameters[i].ParameterType == typeof(CancellationToken)
                 ? cancellation
-                : Read(request.Arguments[i], parameters[i].ParameterType, $"Argument {i} ({parameters[i].Name}) of {where}");
+                : Read(request.Arguments[i], parameters[i].ParameterType, shape.IncomingArguments[i]);
         }
 
         RequestContextData? context = null;
@@ -147,7 +149,7 @@ internal sealed class WireCodec
 
     /// <summary>The callee's side: a successful result.</summary>
     public WireResponse ToResponse(long id, GrainMethodDescriptor method, object? result) =>
-        new(id, method.HasResult ? Write(result, method.ResultType, $"the result of {method}") : null, null);
+        new(id, method.HasResult ? Write(result, method.ResultType, Shape(method).OutgoingResult) : null, null);
 
     /// <summary>The callee's side: the exception the call ended with.</summary>
     public WireResponse ToResponse(long id, Exception exception) => new(id, null, Describe(exception, 0));
@@ -165,7 +167,7 @@ internal sealed class WireCodec
             return null;
         }
 
-        return Read(response.Result, method.ResultType, $"The result of {method}");
+        return Read(response.Result, method.ResultType, Shape(method).IncomingResult);
     }
 
     /// <summary>The caller's side: completes a waiting call with a response (its result or its exception).</summary>
@@ -395,6 +397,9 @@ internal sealed class WireCodec
             throw new WireFormatException(ex.Message, ex);
         }
     }
+
+    private WireMethod Shape(GrainMethodDescriptor descriptor) =>
+        shapes.GetOrAdd(descriptor, static d => new WireMethod(d.Method, d));
 
     private MethodInfo ResolveMethod(string interfaceName, string methodName, string[] parameterTypes)
     {

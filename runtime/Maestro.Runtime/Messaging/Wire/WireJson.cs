@@ -1,19 +1,20 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Maestro.Runtime.Messaging.Wire;
 
-/// <summary>Envelope JSON: fixed options of its own, so application serializer settings can never change the framing.</summary>
+/// <summary>Envelope JSON with size limits (the contract is <see cref="WireJsonContext"/>).</summary>
 internal static class WireJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
+    public static byte[] Serialize(WireRequest request, int maxSize) =>
+        Check(JsonSerializer.SerializeToUtf8Bytes(request, WireJsonContext.Default.WireRequest), maxSize, "request");
 
-    public static byte[] Serialize(WireRequest request, int maxSize) => Check(JsonSerializer.SerializeToUtf8Bytes(request, Options), maxSize, "request");
-
-    public static byte[] Serialize(WireResponse response, int maxSize) => Check(JsonSerializer.SerializeToUtf8Bytes(response, Options), maxSize, "response");
+    public static byte[] Serialize(WireResponse response, int maxSize) =>
+        Check(JsonSerializer.SerializeToUtf8Bytes(response, WireJsonContext.Default.WireResponse), maxSize, "response");
 
     public static WireRequest DeserializeRequest(ReadOnlySpan<byte> utf8Json, int maxSize)
     {
-        var request = Deserialize<WireRequest>(utf8Json, maxSize, "request");
+        var request = Deserialize(utf8Json, maxSize, "request", WireJsonContext.Default.WireRequest);
         if (request.Target is null || request.Interface is null || request.Method is null || request.ParameterTypes is null || request.Arguments is null)
         {
             throw new WireFormatException("The request lacks a target, interface, method, parameter types or arguments.");
@@ -22,9 +23,10 @@ internal static class WireJson
         return request;
     }
 
-    public static WireResponse DeserializeResponse(ReadOnlySpan<byte> utf8Json, int maxSize) => Deserialize<WireResponse>(utf8Json, maxSize, "response");
+    public static WireResponse DeserializeResponse(ReadOnlySpan<byte> utf8Json, int maxSize) =>
+        Deserialize(utf8Json, maxSize, "response", WireJsonContext.Default.WireResponse);
 
-    private static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, int maxSize, string what)
+    private static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, int maxSize, string what, JsonTypeInfo<T> contract)
         where T : class
     {
         if (utf8Json.Length > maxSize)
@@ -34,7 +36,7 @@ internal static class WireJson
 
         try
         {
-            return JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new WireFormatException($"The {what} is JSON null.");
+            return JsonSerializer.Deserialize(utf8Json, contract) ?? throw new WireFormatException($"The {what} is JSON null.");
         }
         catch (JsonException ex)
         {
