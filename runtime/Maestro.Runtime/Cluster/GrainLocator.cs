@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Maestro.Runtime.Configuration;
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Messaging;
 using Maestro.Runtime.Placement;
@@ -8,20 +8,29 @@ namespace Maestro.Runtime.Cluster;
 /// <summary>
 /// Finds and claims grain activations in a cluster: a per-silo cache in front of the strongly consistent
 /// <see cref="IGrainDirectory"/>, placement among Active silos on a miss (by the grain class's <see cref="PlacementAttribute"/>), and the directory side of an
-/// activation's life (register before creating, unregister on the way out). Entries that point at silos the
+/// activation's life (register before creating, unregister on the way out). The cache is bounded (least recently used
+/// entries go first, <see cref="GrainDirectoryOptions.CacheSize"/>). Entries that point at silos the
 /// membership view shows Dead are dropped, from the cache at once and from the directory by the death sweep.
 /// </summary>
 internal sealed class GrainLocator : IActivationRegistrar
 {
-    private readonly ConcurrentDictionary<GrainId, GrainAddress> cache = new();
+    private readonly GrainLocationCache cache;
     private readonly IGrainDirectory directory;
     private readonly ClusterView view;
     private readonly PlacementDirectors placement;
     private readonly IServiceProvider services;
     private readonly ILogger<GrainLocator> logger;
 
-    public GrainLocator(IGrainDirectory directory, ClusterView view, PlacementDirectors placement, IServiceProvider services, ILogger<GrainLocator> logger)
+    public GrainLocator(
+        IGrainDirectory directory,
+        ClusterView view,
+        PlacementDirectors placement,
+        IOptions<GrainDirectoryOptions> options,
+        IServiceProvider services,
+        ILogger<GrainLocator> logger)
     {
+        options.Value.Validate();
+        cache = new GrainLocationCache(options.Value.CacheSize);
         this.directory = directory;
         this.view = view;
         this.placement = placement;
@@ -33,14 +42,14 @@ internal sealed class GrainLocator : IActivationRegistrar
     /// <summary>The cached entry of <paramref name="grainId"/>, unless it points at a silo the view shows Dead.</summary>
     public bool TryGetCached(GrainId grainId, out GrainAddress address)
     {
-        if (cache.TryGetValue(grainId, out address!))
+        if (cache.TryGet(grainId, out address))
         {
             if (!view.IsDead(address.SiloAddress))
             {
                 return true;
             }
 
-            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, address));
+            cache.Remove(grainId, address);
         }
 
         return false;
@@ -59,7 +68,7 @@ internal sealed class GrainLocator : IActivationRegistrar
 
         if (await directory.LookupAsync(grainId, cancellationToken) is { } found && !view.IsDead(found.SiloAddress))
         {
-            cache[grainId] = found;
+            cache.Set(found);
             return found.SiloAddress;
         }
 
@@ -69,9 +78,9 @@ internal sealed class GrainLocator : IActivationRegistrar
     /// <summary>Forgets <paramref name="grainId"/>'s entry when it points at <paramref name="silo"/>, after a call there failed.</summary>
     public void Invalidate(GrainId grainId, SiloAddress silo)
     {
-        if (cache.TryGetValue(grainId, out var entry) && entry.SiloAddress == silo)
+        if (cache.TryGet(grainId, out var entry) && entry.SiloAddress == silo)
         {
-            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, entry));
+            cache.Remove(grainId, entry);
         }
     }
 
@@ -94,7 +103,7 @@ internal sealed class GrainLocator : IActivationRegistrar
             winner = await directory.RegisterAsync(mine, cancellationToken);
         }
 
-        cache[activation.GrainId] = winner;
+        cache.Set(winner);
         return winner.ActivationId == mine.ActivationId ? null : winner;
     }
 
@@ -107,9 +116,9 @@ internal sealed class GrainLocator : IActivationRegistrar
         }
 
         var mine = new GrainAddress(activation.GrainId, local, activation.ActivationId, view.Version);
-        if (cache.TryGetValue(activation.GrainId, out var cached) && cached.ActivationId == activation.ActivationId)
+        if (cache.TryGet(activation.GrainId, out var cached) && cached.ActivationId == activation.ActivationId)
         {
-            cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(activation.GrainId, cached));
+            cache.Remove(activation.GrainId, cached);
         }
 
         try
@@ -160,14 +169,5 @@ internal sealed class GrainLocator : IActivationRegistrar
         return placement.For(strategy).Place(grainId, candidates, localCandidate);
     }
 
-    private void OnSilosDied(IReadOnlyCollection<SiloAddress> dead)
-    {
-        foreach (var (grain, address) in cache)
-        {
-            if (dead.Contains(address.SiloAddress))
-            {
-                cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grain, address));
-            }
-        }
-    }
+    private void OnSilosDied(IReadOnlyCollection<SiloAddress> dead) => cache.RemoveWhere(address => dead.Contains(address.SiloAddress));
 }
