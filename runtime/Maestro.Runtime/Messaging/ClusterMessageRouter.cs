@@ -105,9 +105,10 @@ internal sealed class ClusterMessageRouter(
                 return;
             }
 
-            if (response.Exception?.Type == SiloUnavailableName)
+            if (response.Moved || response.Exception?.Type == SiloUnavailableName)
             {
-                // The silo is up but stopping or not yet joined: the next call should look the grain up again.
+                // The grain is not there (any more), or the silo is stopping or not yet joined: the next call looks
+                // the grain up again instead of going through that silo.
                 locator.Invalidate(message.Target, silo);
             }
 

@@ -10,7 +10,8 @@ namespace Maestro.Runtime.Messaging;
 /// by the caller's locator, so it activates the grain if needed) and turns the outcome into the wire response.
 /// Every failure, including a bad request, reaches the caller as an exception in the response.
 /// </summary>
-internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec codec, ClusterView view) : IWireRequestHandler
+internal sealed class ClusterWireRequestHandler(
+    GrainRuntime runtime, WireCodec codec, ClusterView view, GrainLocator locator, ClusterMessageRouter router) : IWireRequestHandler
 {
     public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
@@ -37,13 +38,23 @@ internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec 
                 $"Silo {view.LocalAddress?.ToString() ?? "(joining)"} is not accepting calls to new grains ({message.Target}). Retry against a running silo."));
         }
 
-        try
+        if (message.Forwards == 0 && !runtime.Catalog.Hosts(message.Target) && KnownElsewhere(message.Target) is { } elsewhere)
         {
-            runtime.Catalog.Dispatch(message, message.Target);
+            // The caller's cache is stale and this silo knows better (it lost the race to activate the grain, or saw
+            // it move): pass the call on once, instead of creating an activation only to lose the directory race again.
+            message.Forwards = 1;
+            router.SendTo(message, elsewhere);
         }
-        catch (Exception ex)
+        else
         {
-            return codec.ToResponse(request.Id, ex);
+            try
+            {
+                runtime.Catalog.Dispatch(message, message.Target);
+            }
+            catch (Exception ex)
+            {
+                return codec.ToResponse(request.Id, ex);
+            }
         }
 
         if (message.Response is not { } response)
@@ -51,13 +62,13 @@ internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec 
             return new WireResponse(request.Id, null, null);
         }
 
-        object? result;
+        WireResponse outcome;
         try
         {
             // No timer of its own: the caller resets the stream at its deadline (and a dead caller's connection
             // closes), and either cancels this token.
             await response.Completion.WaitAsync(cancellationToken);
-            result = message.Method.GetResult(response.Completion);
+            outcome = codec.ToResponse(request.Id, message.Method, message.Method.GetResult(response.Completion));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,9 +77,13 @@ internal sealed class ClusterWireRequestHandler(GrainRuntime runtime, WireCodec 
         }
         catch (Exception ex)
         {
-            return codec.ToResponse(request.Id, ex);
+            outcome = codec.ToResponse(request.Id, ex);
         }
 
-        return codec.ToResponse(request.Id, message.Method, result);
+        // Forwarded here or by an activation that lost the directory race: tell the caller to look the grain up again.
+        return !runtime.Catalog.Hosts(message.Target) && KnownElsewhere(message.Target) is not null ? outcome with { Moved = true } : outcome;
     }
+
+    private SiloAddress? KnownElsewhere(GrainId grainId) =>
+        locator.TryGetCached(grainId, out var known) && known.SiloAddress != view.LocalAddress ? known.SiloAddress : null;
 }

@@ -42,6 +42,9 @@ internal sealed class Message : ActivationWorkItem
     /// <summary>Null for one-way calls.</summary>
     public ResponseCompletion? Response { get; }
 
+    /// <summary>How many silos passed this call on after it left its caller's silo (see ClusterWireRequestHandler).</summary>
+    public int Forwards { get; set; }
+
     public override bool AlwaysInterleave => Method.AlwaysInterleave;
 
     public override bool IsReadOnly => Method.IsReadOnly;

@@ -92,6 +92,33 @@ public sealed class PlacementTests(PostgreSqlClusterFixture fixture) : IClassFix
         Assert.Equal(cluster.Silos.Select(s => s.Name).Order(), hosts.Order());
     }
 
+    [Fact]
+    public async Task A_caller_whose_cached_location_went_stale_is_served_by_the_new_activation_and_told_to_look_it_up_again()
+    {
+        await using var cluster = await StartAsync(silos: 3);
+        var (first, second, caller) = (cluster.Silos[0], cluster.Silos[1], cluster.Silos[2]);
+        var id = new GrainId(first.ServiceProvider.GetRequiredService<Maestro.Runtime.Activation.GrainRuntime>().Manifest
+            .ResolveClass(typeof(IRelocatableGrain), null).GrainType, "wanderer");
+        var callerLocator = caller.ServiceProvider.GetRequiredService<GrainLocator>();
+
+        Assert.Equal(first.Name, await first.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").GetSiloName());
+        Assert.Equal(first.Name, await caller.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").GetSiloName());
+        Assert.True(callerLocator.TryGetCached(id, out var cached) && cached.SiloAddress.ToString() == first.Address);
+
+        // The grain leaves the first silo and comes back on the second; the caller's cache still names the first.
+        await first.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").Deactivate();
+        await Probe.Eventually(() => !first.ServiceProvider.GetRequiredService<Maestro.Runtime.Activation.GrainRuntime>().Catalog.Hosts(id), "the grain left the first silo");
+        Assert.Equal(second.Name, await second.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").GetSiloName());
+
+        // Through the stale entry, the first silo passes the call on; the answer tells the caller to look again...
+        Assert.Equal(second.Name, await caller.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").GetSiloName());
+        Assert.False(callerLocator.TryGetCached(id, out _), "The caller kept its stale location after the call was passed on.");
+
+        // ...so its next call finds the grain in the directory and goes straight there.
+        Assert.Equal(second.Name, await caller.GrainFactory.GetGrain<IRelocatableGrain>("wanderer").GetSiloName());
+        Assert.True(callerLocator.TryGetCached(id, out cached) && cached.SiloAddress.ToString() == second.Address);
+    }
+
     /// <summary>The grain id a call to <paramref name="key"/> of the class named <paramref name="className"/> targets.</summary>
     private static GrainId GrainIdOf(InProcessSilo silo, string key, string className)
     {

@@ -78,7 +78,8 @@ internal sealed class WireCodec
             context,
             message.Context?.ReentrancyId ?? Guid.Empty,
             message.Timeout,
-            message.Method.IsOneWay || message.Response is null);
+            message.Method.IsOneWay || message.Response is null,
+            message.Forwards);
     }
 
     /// <summary>
@@ -144,7 +145,10 @@ internal sealed class WireCodec
             context = new RequestContextData(values, request.ReentrancyId);
         }
 
-        return new Message(target, source, descriptor, arguments, context, request.Timeout, descriptor.IsOneWay ? null : descriptor.CreateResponse());
+        return new Message(target, source, descriptor, arguments, context, request.Timeout, descriptor.IsOneWay ? null : descriptor.CreateResponse())
+        {
+            Forwards = request.Forwards,
+        };
     }
 
     /// <summary>The callee's side: a successful result.</summary>

@@ -12,6 +12,7 @@ namespace Maestro.Runtime.Messaging.Wire;
 /// <param name="ReentrancyId">The call chain, when call-chain reentrancy is on; otherwise empty.</param>
 /// <param name="Timeout">How long the caller waits.</param>
 /// <param name="OneWay">Nobody waits for the response.</param>
+/// <param name="Forwards">How many silos passed the call on already; a forwarded call is never forwarded again.</param>
 internal sealed record WireRequest(
     long Id,
     string Target,
@@ -23,4 +24,5 @@ internal sealed record WireRequest(
     Dictionary<string, WireValue>? Context,
     Guid ReentrancyId,
     TimeSpan Timeout,
-    bool OneWay);
+    bool OneWay,
+    int Forwards = 0);
