@@ -24,6 +24,7 @@ Environment (all optional):
   MAESTRO_CLUSTER_PG_PORT        PostgreSQL port (default 55432)
   MAESTRO_CLUSTER_HTTP_PORT      HTTP port of silo 1; silo i uses this + i - 1 (default 8081)
   MAESTRO_CLUSTER_SILO_PORT      silo-to-silo port of silo 1; silo i uses this + i - 1 (default 11111)
+  MAESTRO_CLUSTER_GATEWAY_PORT   client gateway port of silo 1; silo i uses this + i - 1 (default 30000)
   MAESTRO_CLUSTER_GRAIN_ASSEMBLY a grain assembly every silo loads with --grain-assembly (test support only)
 
 The connection string reaches the silos through the environment (Maestro__Postgres), the secret through
@@ -42,6 +43,7 @@ pg_data="$root/pg"
 pg_port="${MAESTRO_CLUSTER_PG_PORT:-55432}"
 http_base="${MAESTRO_CLUSTER_HTTP_PORT:-8081}"
 silo_base="${MAESTRO_CLUSTER_SILO_PORT:-11111}"
+gateway_base="${MAESTRO_CLUSTER_GATEWAY_PORT:-30000}"
 stop_bound=30
 
 is_port() {
@@ -51,6 +53,7 @@ is_port() {
 is_port "$pg_port" || die "MAESTRO_CLUSTER_PG_PORT must be a port (1-65535); got '$pg_port'."
 is_port "$http_base" || die "MAESTRO_CLUSTER_HTTP_PORT must be a port (1-65535); got '$http_base'."
 is_port "$silo_base" || die "MAESTRO_CLUSTER_SILO_PORT must be a port (1-65535); got '$silo_base'."
+is_port "$gateway_base" || die "MAESTRO_CLUSTER_GATEWAY_PORT must be a port (1-65535); got '$gateway_base'."
 
 pg_bin() {
   if [ -n "${MAESTRO_PG_BIN:-}" ]; then
@@ -166,21 +169,22 @@ check_count() {
   [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 20 ] || die "$command needs a number of silos from 1 to 20; got '${count}'."
   is_port $((http_base + count - 1)) || die "HTTP ports from $http_base do not fit $count silos."
   is_port $((silo_base + count - 1)) || die "silo ports from $silo_base do not fit $count silos."
+  is_port $((gateway_base + count - 1)) || die "gateway ports from $gateway_base do not fit $count silos."
 }
 
 # Starts silo $1 in the background unless it already runs; prints its PID and ports.
 launch_silo() {
-  local i=$1 http=$((http_base + $1 - 1)) silo=$((silo_base + $1 - 1)) pid connection extra=()
+  local i=$1 http=$((http_base + $1 - 1)) silo=$((silo_base + $1 - 1)) gateway=$((gateway_base + $1 - 1)) pid connection extra=()
   if pid=$(read_pid "$root/silo$i.pid" 2>/dev/null) && alive "$pid"; then
     return 0
   fi
   mapfile -d '' -t extra < <(grain_args)
   connection="Host=127.0.0.1;Port=$pg_port;Database=maestro;Username=postgres;Password=$(cat "$root/pg-password")"
   Maestro__Postgres="$connection" nohup dotnet "$root/bin/Maestro.Silo.dll" \
-    --port "$http" --silo-port "$silo" --data "$root/silo$i" --silo-name "silo$i" \
+    --port "$http" --silo-port "$silo" --gateway-port "$gateway" --data "$root/silo$i" --silo-name "silo$i" \
     --cluster-secret-file "$root/cluster-secret" "${extra[@]}" >"$root/silo$i.log" 2>&1 </dev/null &
   echo $! >"$root/silo$i.pid"
-  echo "silo$i: PID $! HTTP http://127.0.0.1:$http silo port $silo log $root/silo$i.log"
+  echo "silo$i: PID $! HTTP http://127.0.0.1:$http silo port $silo gateway port $gateway log $root/silo$i.log"
 }
 
 # Waits until silos $1..$2 answer /health, or fails naming the first that exited or stayed unhealthy.
@@ -282,7 +286,7 @@ status() {
     pid=$(read_pid "$file" || echo "?")
     if [ "$pid" != "?" ] && alive "$pid"; then
       health=$(curl -s -m 5 "http://127.0.0.1:$((http_base + index - 1))/health" || echo "no answer")
-      echo "$name: running, PID $pid, HTTP $((http_base + index - 1)), silo port $((silo_base + index - 1)); health: $health"
+      echo "$name: running, PID $pid, HTTP $((http_base + index - 1)), silo port $((silo_base + index - 1)), gateway port $((gateway_base + index - 1)); health: $health"
     else
       echo "$name: not running (PID file $file)"
     fi

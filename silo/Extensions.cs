@@ -35,6 +35,7 @@ public static class Extensions
             }
 
             ClusterHosting.ConfigureStorageAndClustering(silo, options);
+            ClusterHosting.ConfigureGateway(silo, options);
             if (grainAssembly is not null)
             {
                 silo.AddGrainAssembly(grainAssembly);

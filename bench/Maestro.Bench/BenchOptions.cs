@@ -11,11 +11,14 @@ internal sealed record BenchOptions
         Usage:
           dotnet run -c Release --project bench/Maestro.Bench -- runtime [options]
           dotnet run -c Release --project bench/Maestro.Bench -- cluster [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- client [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
           cluster              Two silos on a private PostgreSQL server: cross-silo grain calls vs a raw h2c
                                echo, and failover time. --only and --data do not apply.
+          client               One silo with its gateway and a Maestro.Client connected to it: client grain
+                               calls vs a raw h2c echo. --only does not apply.
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -48,10 +51,15 @@ internal sealed record BenchOptions
           failover             default lease settings: kill the silo hosting a grain, time until the first
                                successful call through the survivor. Target: <= 15 s.
 
+        Client figures:
+          client calls         IPingGrain.Ping(int) from a ConnectedClusterClient through the silo's gateway port
+                               (HTTP/2 cleartext, loopback), each caller its own grain, vs the same raw h2c echo.
+                               Target: >= 50%.
+
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
 
-    /// <summary>"runtime" (one silo) or "cluster" (two silos on PostgreSQL).</summary>
+    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL) or "client" (a gateway client and one silo).</summary>
     public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
@@ -124,9 +132,9 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command is not ("runtime" or "cluster"))
+        if (command is not null && command is not ("runtime" or "cluster" or "client"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime' and 'cluster'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster' and 'client'.");
         }
 
         return command is null ? options : options with { Command = command };

@@ -23,6 +23,11 @@ internal static class Program
             return 0;
         }
 
-        return options.Command == "cluster" ? await ClusterBenchmark.RunAsync(options) : await RuntimeBenchmark.RunAsync(options);
+        return options.Command switch
+        {
+            "cluster" => await ClusterBenchmark.RunAsync(options),
+            "client" => await ClientBenchmark.RunAsync(options),
+            _ => await RuntimeBenchmark.RunAsync(options),
+        };
     }
 }

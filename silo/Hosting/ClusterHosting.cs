@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Runtime.Loader;
 using Maestro.Runtime.Cluster.PostgreSql;
+using Maestro.Runtime.Gateway;
 using Maestro.Runtime.Storage.PostgreSql;
 using Maestro.Runtime.Transport;
 
@@ -34,6 +35,19 @@ public static class ClusterHosting
                 transport.ClusterSecret = secret;
             })
             .AddPostgreSqlGrainStorageAsDefault(storage => storage.ConnectionString = connectionString);
+    }
+
+    /// <summary>The gateway for Maestro.Client on 127.0.0.1 at <see cref="MaestroOptions.GatewayPort"/>, in both modes.</summary>
+    public static void ConfigureGateway(ISiloBuilder silo, MaestroOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        silo.UseGateway().Configure<TransportOptions>(transport =>
+        {
+            transport.ListenAddress = IPAddress.Loopback;
+            transport.GatewayPort = options.GatewayPort;
+            transport.GatewayClientKey = options.GatewayClientKey;
+        });
     }
 
     /// <summary>Loads <see cref="MaestroOptions.GrainAssembly"/> and checks that it holds at least one grain class.</summary>

@@ -20,6 +20,8 @@ public sealed class MaestroOptions
 
     public const int DefaultSiloPort = 11111;
 
+    public const int DefaultGatewayPort = 30000;
+
     /// <summary>
     /// The folder holding the embedded database (<c>maestro.db</c>, SQLite in WAL mode); created if missing.
     /// A relative path is resolved against the current directory. Default <c>data</c>.
@@ -49,6 +51,15 @@ public sealed class MaestroOptions
 
     /// <summary>The port other silos call (HTTP/2, 127.0.0.1), in cluster mode. Default 11111.</summary>
     public int SiloPort { get; set; } = DefaultSiloPort;
+
+    /// <summary>The port clients (Maestro.Client) call (HTTP/2, 127.0.0.1), in both modes. Default 30000.</summary>
+    public int GatewayPort { get; set; } = DefaultGatewayPort;
+
+    /// <summary>
+    /// A key clients must send to the gateway, for the environment (<c>Maestro__GatewayClientKey</c>), at least 16
+    /// characters. Null (the default): the gateway, on 127.0.0.1, trusts local processes.
+    /// </summary>
+    public string? GatewayClientKey { get; set; }
 
     /// <summary>A file holding the cluster secret (surrounding whitespace ignored); cluster mode only.</summary>
     public string? ClusterSecretFile { get; set; }

@@ -16,10 +16,13 @@ public static class MaestroOptionsLoader
         var section = configuration.GetSection(MaestroOptions.SectionName);
         var port = ParsePort(section[SiloSettings.Port.Property], SiloSettings.Port, MaestroOptions.DefaultPort);
         var siloPort = ParsePort(section[SiloSettings.SiloPort.Property], SiloSettings.SiloPort, MaestroOptions.DefaultSiloPort);
+        var gatewayPort = ParsePort(section[SiloSettings.GatewayPort.Property], SiloSettings.GatewayPort, MaestroOptions.DefaultGatewayPort);
         var options = new MaestroOptions();
         section.Bind(options);
         options.Port = port;
         options.SiloPort = siloPort;
+        options.GatewayPort = gatewayPort;
+        ValidateGateway(options);
         ValidateCluster(options, section);
         if (options.GrainAssembly is not null)
         {
@@ -35,6 +38,7 @@ public static class MaestroOptionsLoader
         }
 
         EnsurePortIsFree(port, SiloSettings.Port);
+        EnsurePortIsFree(options.GatewayPort, SiloSettings.GatewayPort);
         if (options.IsClusterMode)
         {
             EnsurePortIsFree(options.SiloPort, SiloSettings.SiloPort);
@@ -54,6 +58,33 @@ public static class MaestroOptionsLoader
             ? port
             : throw new SiloConfigurationException(
                 $"{setting.DisplayName} must be a whole number from 1 to 65535; got '{raw}'.");
+    }
+
+    /// <summary>The gateway needs a port of its own, and a client key, when given, as long as the cluster secret.</summary>
+    private static void ValidateGateway(MaestroOptions options)
+    {
+        if (options.GatewayPort == options.Port)
+        {
+            throw new SiloConfigurationException(
+                $"{SiloSettings.GatewayPort.DisplayName} must differ from {SiloSettings.Port.DisplayName}; both are {options.Port}.");
+        }
+
+        if (options.IsClusterMode && options.GatewayPort == options.SiloPort)
+        {
+            throw new SiloConfigurationException(
+                $"{SiloSettings.GatewayPort.DisplayName} must differ from {SiloSettings.SiloPort.DisplayName}; both are {options.SiloPort}.");
+        }
+
+        if (options.GatewayClientKey is not null)
+        {
+            options.GatewayClientKey = options.GatewayClientKey.Trim();
+            var minimum = Maestro.Runtime.Transport.TransportOptions.MinimumSecretLength;
+            if (options.GatewayClientKey.Length < minimum)
+            {
+                throw new SiloConfigurationException(
+                    $"The gateway client key (Maestro__GatewayClientKey) must have at least {minimum} characters; the one given has {options.GatewayClientKey.Length}.");
+            }
+        }
     }
 
     /// <summary>

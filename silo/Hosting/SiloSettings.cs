@@ -38,6 +38,11 @@ public static class SiloSettings
         "Cluster mode: the port other silos call (HTTP/2 on 127.0.0.1).",
         MaestroOptions.DefaultSiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    public static SiloSetting GatewayPort { get; } = new(
+        "--gateway-port", "<n>", nameof(MaestroOptions.GatewayPort),
+        "The port clients (Maestro.Client) call (HTTP/2 on 127.0.0.1); each silo on a machine needs its own.",
+        MaestroOptions.DefaultGatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static SiloSetting ClusterSecretFile { get; } = new(
         "--cluster-secret-file", "<path>", nameof(MaestroOptions.ClusterSecretFile),
         "Cluster mode: file holding the cluster secret (or set Maestro__ClusterSecret); at least 16 characters.",
@@ -49,11 +54,17 @@ public static class SiloSettings
         "none");
 
     public static IReadOnlyList<SiloSetting> All { get; } =
-        [DataDirectory, Port, ServiceId, ClusterId, SiloName, Postgres, SiloPort, ClusterSecretFile, GrainAssembly];
+        [DataDirectory, Port, ServiceId, ClusterId, SiloName, GatewayPort, Postgres, SiloPort, ClusterSecretFile, GrainAssembly];
 
     /// <summary>The cluster secret from the environment; no command-line switch, so it never shows in a process list.</summary>
     public static SiloSetting ClusterSecret { get; } = new(
         "(env only)", "<secret>", nameof(MaestroOptions.ClusterSecret),
         "Cluster secret; set it as Maestro__ClusterSecret.",
+        "none");
+
+    /// <summary>The key clients must present to the gateway, from the environment only, like the cluster secret.</summary>
+    public static SiloSetting GatewayClientKey { get; } = new(
+        "(env only)", "<key>", nameof(MaestroOptions.GatewayClientKey),
+        "Key clients must send to the gateway; set it as Maestro__GatewayClientKey.",
         "none");
 }

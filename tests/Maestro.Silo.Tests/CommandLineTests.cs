@@ -20,7 +20,7 @@ public sealed class CommandLineTests : IDisposable
                  {
                      "--data <dir>", "--port <n>", "--service-id <id>", "--cluster-id <id>", "--silo-name <name>", "--help",
                      "--postgres <conn>", "--silo-port <n>", "--cluster-secret-file <path>", "--grain-assembly <path>",
-                     "Maestro:SiloPort, default: 11111",
+                     "Maestro:SiloPort, default: 11111", "--gateway-port <n>", "Maestro:GatewayPort, default: 30000",
                      "Maestro:DataDirectory, default: data", "Maestro:Port, default: 8080",
                      "Maestro:ServiceId, default: dev", "Maestro:ClusterId, default: dev",
                  })

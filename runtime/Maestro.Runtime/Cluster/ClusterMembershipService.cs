@@ -1,6 +1,7 @@
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Cluster.PostgreSql;
 using Maestro.Runtime.Configuration;
+using Maestro.Runtime.Gateway;
 using Maestro.Runtime.Hosting;
 using Maestro.Runtime.Transport;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
     private readonly IMembershipTable table;
     private readonly ClusterView view;
     private readonly SiloTransportServer server;
+    private readonly GatewayServer? gateway;
     private readonly GrainRuntime runtime;
     private readonly PostgreSqlClusteringOptions options;
     private readonly TransportOptions transportOptions;
@@ -36,12 +38,14 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
         IOptions<PostgreSqlClusteringOptions> options,
         IOptions<TransportOptions> transportOptions,
         IOptions<SiloOptions> siloOptions,
-        ILogger<ClusterMembershipService> logger)
+        ILogger<ClusterMembershipService> logger,
+        GatewayServer? gateway = null)
     {
         options.Value.Validate();
         this.table = table;
         this.view = view;
         this.server = server;
+        this.gateway = gateway;
         this.runtime = runtime;
         this.options = options.Value;
         this.transportOptions = transportOptions.Value;
@@ -55,10 +59,18 @@ internal sealed class ClusterMembershipService : ISiloLifecycleParticipant, IHos
 
         // Listening before joining: once the row says Active, peers may call at any moment.
         await server.StartAsync(cancellationToken);
+        int? gatewayPort = null;
+        if (gateway is not null)
+        {
+            // Its bound port goes into the membership row, which is how clients learn of this gateway.
+            await gateway.StartAsync(cancellationToken);
+            gatewayPort = gateway.Address.Port;
+        }
+
         var address = SiloAddress.NewGeneration(transportOptions.ListenAddress.ToString(), server.Address.Port);
         view.SetLocal(address);
         var joinSent = Environment.TickCount64;
-        await table.JoinAsync(address, siloName, null, cancellationToken);
+        await table.JoinAsync(address, siloName, gatewayPort, cancellationToken);
         var report = await table.SetStatusAsync(address, SiloStatus.Active, cancellationToken);
         if (report.Status != SiloStatus.Active)
         {

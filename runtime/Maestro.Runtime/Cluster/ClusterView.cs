@@ -50,6 +50,9 @@ internal sealed class ClusterView
 
     public long Version => snapshot.Version;
 
+    /// <summary>Every row of the newest snapshot read (for the gateway list and management), dead silos included.</summary>
+    public IReadOnlyList<SiloEntry> Silos => snapshot.Silos;
+
     /// <summary>The silos the view shows Active, this one included while it is.</summary>
     public IReadOnlyList<SiloAddress> ActiveSilos => active;
 

@@ -1,11 +1,17 @@
 using Maestro.Runtime.Activation;
+using Maestro.Runtime.Metadata;
 using Maestro.Runtime.Proxies;
 
 namespace Maestro.Runtime.Core;
 
-/// <summary>The silo's co-hosted client: makes grain references that call grains in this process.</summary>
-internal sealed class GrainFactory(IServiceProvider services, GrainRuntime runtime, GrainReferenceFactory references) : IClusterClient
+/// <summary>
+/// Makes grain references: the silo's co-hosted client (calls go through this silo's router), and in a gateway client
+/// the same over the gateway. Only a silo can host observers.
+/// </summary>
+internal sealed class GrainFactory(IServiceProvider services, IGrainTypeResolver grainTypes, GrainReferenceFactory references) : IClusterClient
 {
+    private readonly Lazy<GrainRuntime?> runtime = new(services.GetService<GrainRuntime>);
+
     public IServiceProvider ServiceProvider => services;
 
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null)
@@ -38,7 +44,7 @@ internal sealed class GrainFactory(IServiceProvider services, GrainRuntime runti
     {
         ArgumentNullException.ThrowIfNull(grainInterfaceType);
         ArgumentNullException.ThrowIfNull(key);
-        var grainType = runtime.Manifest.ResolveClass(grainInterfaceType, null).GrainType;
+        var grainType = grainTypes.Resolve(grainInterfaceType, null);
         return (IGrain)references.Create(grainInterfaceType, new GrainId(grainType, key));
     }
 
@@ -50,21 +56,25 @@ internal sealed class GrainFactory(IServiceProvider services, GrainRuntime runti
             throw new ArgumentException($"{obj?.GetType().FullName} does not implement {typeof(TGrainObserverInterface).FullName}.", nameof(obj));
         }
 
-        return references.Create<TGrainObserverInterface>(runtime.Observers.Register(obj));
+        return references.Create<TGrainObserverInterface>(Observers().Register(obj));
     }
 
     public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver obj)
         where TGrainObserverInterface : IGrainObserver
     {
         ArgumentNullException.ThrowIfNull(obj);
-        runtime.Observers.Unregister(obj);
+        Observers().Unregister(obj);
     }
 
     private TGrainInterface Create<TGrainInterface>(string key, string? grainClassNamePrefix)
     {
-        var grainType = runtime.Manifest.ResolveClass(typeof(TGrainInterface), grainClassNamePrefix).GrainType;
+        var grainType = grainTypes.Resolve(typeof(TGrainInterface), grainClassNamePrefix);
         return references.Create<TGrainInterface>(new GrainId(grainType, key));
     }
+
+    private ObserverRegistry Observers() =>
+        runtime.Value?.Observers ?? throw new NotSupportedException(
+            "Observers live in a silo: a gateway client cannot receive calls. Call the grain from a grain, or poll it.");
 
     private static string ValidExtension(string keyExtension)
     {

@@ -46,6 +46,7 @@ public static class SiloHostingExtensions
         services.AddOptions<GrainSerializerOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GrainManifest>();
+        services.AddSingleton<IGrainTypeResolver>(sp => sp.GetRequiredService<GrainManifest>());
         services.AddSingleton<GrainReferenceConverterFactory>();
         services.AddSingleton(sp => new GrainSerializer(
             sp.GetRequiredService<IOptions<GrainSerializerOptions>>(),

@@ -5,7 +5,7 @@ using Maestro.Runtime.Configuration;
 namespace Maestro.Runtime.Metadata;
 
 /// <summary>The grain classes this silo can host, by grain type, and which class implements each grain interface.</summary>
-internal sealed class GrainManifest
+internal sealed class GrainManifest : IGrainTypeResolver
 {
     private readonly Dictionary<GrainType, GrainClassMetadata> classes;
     private readonly ConcurrentDictionary<(Type Interface, string? Prefix), GrainClassMetadata> resolved = new();
@@ -35,6 +35,8 @@ internal sealed class GrainManifest
         classes.TryGetValue(grainType, out var metadata)
             ? metadata
             : throw new OrleansException($"No grain class with grain type '{grainType}' is hosted by this silo.");
+
+    public GrainType Resolve(Type grainInterface, string? grainClassNamePrefix) => ResolveClass(grainInterface, grainClassNamePrefix).GrainType;
 
     /// <summary>The class that implements <paramref name="grainInterface"/>; with several, the one whose full name starts with the prefix.</summary>
     public GrainClassMetadata ResolveClass(Type grainInterface, string? grainClassNamePrefix) =>

@@ -14,15 +14,29 @@ namespace Maestro.Runtime.Transport;
 internal sealed class SiloTransportClient : IDisposable
 {
     private readonly TransportOptions options;
+    private readonly string credentialHeader;
+    private readonly string? credential;
+    private readonly string credentialHint;
     private readonly ConcurrentDictionary<string, Lazy<HttpClient>> peers = new(StringComparer.OrdinalIgnoreCase);
 
     // Callers pass the same Uri instance per peer, so this is a reference lookup on the hot path.
     private readonly ConcurrentDictionary<Uri, (HttpClient Client, Uri InvokeUri)> routes = new(ReferenceEqualityComparer.Instance);
 
     public SiloTransportClient(IOptions<TransportOptions> options)
+        : this(Validated(options.Value), ClusterSecret.HeaderName, options.Value.ClusterSecret, "TransportOptions.ClusterSecret must be the same on every silo")
     {
-        options.Value.Validate();
-        this.options = options.Value;
+    }
+
+    /// <summary>
+    /// A client that sends <paramref name="credential"/> (if any) in <paramref name="credentialHeader"/>: the gateway
+    /// client's, which needs no cluster secret. <paramref name="credentialHint"/> completes the message of a 401.
+    /// </summary>
+    internal SiloTransportClient(TransportOptions options, string credentialHeader, string? credential, string credentialHint)
+    {
+        this.options = options;
+        this.credentialHeader = credentialHeader;
+        this.credential = credential;
+        this.credentialHint = credentialHint;
     }
 
     /// <summary>
@@ -48,7 +62,10 @@ internal sealed class SiloTransportClient : IDisposable
             Content = new ByteArrayContent(body),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        message.Headers.TryAddWithoutValidation(ClusterSecret.HeaderName, options.ClusterSecret);
+        if (credential is not null)
+        {
+            message.Headers.TryAddWithoutValidation(credentialHeader, credential);
+        }
 
         HttpResponseMessage response;
         try
@@ -73,13 +90,22 @@ internal sealed class SiloTransportClient : IDisposable
                 case HttpStatusCode.Accepted:
                     return null;
                 case HttpStatusCode.Unauthorized:
-                    throw new OrleansException($"Silo {peer} refused the cluster secret (401): TransportOptions.ClusterSecret must be the same on every silo.");
+                    throw new OrleansException($"Silo {peer} refused the credential in {credentialHeader} (401): {credentialHint}.");
+                case HttpStatusCode.ServiceUnavailable:
+                    // Refused before the body was read (starting, stopping, declared dead): the call did not run.
+                    throw new SiloUnavailableException($"Silo {peer} is not taking calls (503): {await ReadTextAsync(response.Content, cancellationToken)}");
                 case HttpStatusCode.RequestEntityTooLarge:
                     throw new WireFormatException($"Silo {peer} refused the request as too large (413): {await ReadTextAsync(response.Content, cancellationToken)}");
                 default:
                     throw new OrleansException($"Silo {peer} answered {(int)response.StatusCode}: {await ReadTextAsync(response.Content, cancellationToken)}");
             }
         }
+    }
+
+    private static TransportOptions Validated(TransportOptions options)
+    {
+        options.Validate();
+        return options;
     }
 
     public void Dispose()

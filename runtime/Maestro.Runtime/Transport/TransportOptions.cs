@@ -26,11 +26,19 @@ public sealed class TransportOptions
     /// </summary>
     public string? ClusterSecret { get; set; }
 
+    /// <summary>
+    /// An optional key every client must send to the gateway port (header <c>X-Maestro-Client-Key</c>, compared in
+    /// constant time like the cluster secret), at least <see cref="MinimumSecretLength"/> characters. Null (the
+    /// default): the gateway trusts its network, as Orleans' does; keep it on loopback or a private network then.
+    /// </summary>
+    public string? GatewayClientKey { get; set; }
+
     /// <summary>How long a client waits to open a connection to a peer before the call fails as unreachable. Default 5 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Throws with every problem at once, so a misconfigured silo fails at start-up with the reason.</summary>
-    internal void Validate()
+    /// <param name="requireClusterSecret">False for the gateway of a silo running alone, which has no silo-to-silo traffic.</param>
+    internal void Validate(bool requireClusterSecret = true)
     {
         var problems = new List<string>();
         if (SiloPort is < 0 or > 65535)
@@ -53,7 +61,12 @@ public sealed class TransportOptions
             problems.Add($"ConnectTimeout must be positive; it is {ConnectTimeout}.");
         }
 
-        if (string.IsNullOrWhiteSpace(ClusterSecret) || ClusterSecret.Length < MinimumSecretLength)
+        if (GatewayClientKey is not null && (string.IsNullOrWhiteSpace(GatewayClientKey) || GatewayClientKey.Length < MinimumSecretLength))
+        {
+            problems.Add($"GatewayClientKey, when set, must have at least {MinimumSecretLength} characters.");
+        }
+
+        if (requireClusterSecret && (string.IsNullOrWhiteSpace(ClusterSecret) || ClusterSecret.Length < MinimumSecretLength))
         {
             problems.Add($"ClusterSecret is required in cluster mode and must have at least {MinimumSecretLength} characters.");
         }

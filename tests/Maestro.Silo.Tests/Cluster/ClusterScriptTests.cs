@@ -37,13 +37,15 @@ public sealed class ClusterScriptTests : IDisposable
     [Fact]
     public async Task Start_1_then_scale_to_3_and_back_to_1_then_stop_leaves_no_process_running()
     {
-        // Three silos take three HTTP ports and three silo ports from their bases, plus PostgreSQL: seven free in a row.
-        var ports = FreePort.NextRange(7);
+        // Three silos take three HTTP ports, three silo ports and three gateway ports from their bases, plus
+        // PostgreSQL: ten free in a row.
+        var ports = FreePort.NextRange(10);
         var environment = new Dictionary<string, string>
         {
             ["MAESTRO_CLUSTER_HTTP_PORT"] = ports.ToString(CultureInfo.InvariantCulture),
             ["MAESTRO_CLUSTER_SILO_PORT"] = (ports + 3).ToString(CultureInfo.InvariantCulture),
-            ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 6).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_GATEWAY_PORT"] = (ports + 6).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 9).ToString(CultureInfo.InvariantCulture),
         };
         var pids = new HashSet<int>();
         try

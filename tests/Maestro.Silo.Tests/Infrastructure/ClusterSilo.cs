@@ -6,11 +6,12 @@ namespace Maestro.Silo.Tests.Infrastructure;
 /// <summary>One silo process of a <see cref="SiloCluster"/>: cluster mode, the test grains loaded, its own ports.</summary>
 internal sealed class ClusterSilo : IAsyncDisposable
 {
-    private ClusterSilo(string name, int port, int siloPort, SiloProcess process)
+    private ClusterSilo(string name, int port, int siloPort, int gatewayPort, SiloProcess process)
     {
         Name = name;
         Port = port;
         SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         Process = process;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -21,6 +22,11 @@ internal sealed class ClusterSilo : IAsyncDisposable
 
     public int SiloPort { get; }
 
+    public int GatewayPort { get; }
+
+    /// <summary>The gateway address a client uses, as the cluster advertises it.</summary>
+    public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}/");
+
     public SiloProcess Process { get; }
 
     public HttpClient Http { get; }
@@ -29,10 +35,12 @@ internal sealed class ClusterSilo : IAsyncDisposable
     {
         var port = FreePort.Next();
         var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
         var process = SiloProcess.Start(
             workingDirectory,
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
+            "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
             "--data", Path.Combine(workingDirectory, name),
             "--service-id", "svc-cluster",
             "--cluster-id", "cluster-under-test",
@@ -40,7 +48,7 @@ internal sealed class ClusterSilo : IAsyncDisposable
             "--postgres", connectionString,
             "--cluster-secret-file", secretFile,
             "--grain-assembly", SiloPaths.TestGrainsAssembly);
-        return new ClusterSilo(name, port, siloPort, process);
+        return new ClusterSilo(name, port, siloPort, gatewayPort, process);
     }
 
     /// <summary>Calls a parameterless method of <c>ITestCounterGrain</c> through this silo's test-support endpoint.</summary>

@@ -55,6 +55,15 @@ internal sealed class SiloCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Starts one more silo in the same cluster and waits until it is healthy (an Active member).</summary>
+    public async Task<ClusterSilo> StartAdditionalSiloAsync(CancellationToken cancellationToken)
+    {
+        var silo = ClusterSilo.Start(directory.Path, $"silo{silos.Count}", ConnectionString, SecretFile);
+        silos.Add(silo);
+        await silo.Process.WaitUntilHealthyAsync(silo.Http, cancellationToken);
+        return silo;
+    }
+
     /// <summary>Waits (bounded) until every running silo's view shows <paramref name="active"/> Active silos.</summary>
     public async Task WaitUntilAllSeeAsync(int active, CancellationToken cancellationToken, IReadOnlyCollection<ClusterSilo>? only = null)
     {

@@ -12,6 +12,9 @@ internal static class SiloPaths
     /// <summary>The built Maestro.TestGrains.dll (test-support grains), recorded by the test project at build time.</summary>
     public static string TestGrainsAssembly { get; } = FindRecordedAssembly("MaestroTestGrainsAssembly", "tests/Maestro.TestGrains");
 
+    /// <summary>The built Maestro.Client.Sample.dll (the console client), recorded by the test project at build time.</summary>
+    public static string ClientSampleAssembly { get; } = FindRecordedAssembly("MaestroClientSampleAssembly", "client-api/Maestro.Client.Sample");
+
     /// <summary>The repository's root folder (where deploy/ is), recorded by the test project at build time.</summary>
     public static string RepositoryRoot { get; } =
         typeof(SiloPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "MaestroRepositoryRoot")?.Value

@@ -44,7 +44,17 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add(SiloPaths.SiloAssembly);
-        foreach (var argument in arguments)
+
+        // Every silo opens a gateway (default port 30000): tests run silos side by side, so each gets a free port of
+        // its own unless the test chooses one. First, so a test's trailing "--option" without a value stays last.
+        var argumentList = arguments.ToList();
+        if (!argumentList.Any(a => a.StartsWith("--gateway-port", StringComparison.Ordinal)))
+        {
+            start.ArgumentList.Add("--gateway-port");
+            start.ArgumentList.Add(FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var argument in argumentList)
         {
             start.ArgumentList.Add(argument);
         }

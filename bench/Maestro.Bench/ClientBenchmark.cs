@@ -1,0 +1,85 @@
+using Maestro.Bench.Harness;
+using Maestro.Bench.Reporting;
+using Maestro.Bench.Suites;
+using Maestro.Client;
+using Maestro.Runtime.Gateway;
+using Maestro.Runtime.Hosting;
+using Maestro.Runtime.TestingHost;
+using Maestro.Runtime.Transport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maestro.Bench;
+
+/// <summary>
+/// The "client" command: one silo (SQLite) with its gateway on a free loopback port, a <see cref="ConnectedClusterClient"/>
+/// connected to it, and client calls beside a raw h2c echo, all in this process so both sides cross the same loopback.
+/// </summary>
+internal static class ClientBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var startedUtc = DateTime.UtcNow;
+        var progress = Console.Error;
+        if (RuntimeBenchmark.Configuration != "Release")
+        {
+            progress.WriteLine("warning: this is a Debug build; figures are not meaningful. Use: dotnet run -c Release --project bench/Maestro.Bench -- client");
+        }
+
+        var perCase = options.Warmup.TotalSeconds + (options.Rounds * options.Duration.TotalSeconds)
+            + ((options.Rounds - 1) * Math.Min(options.Warmup.TotalSeconds, 0.2));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Maestro client benchmark: 2 cases x 2 sides x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {4 * perCase:0} s."));
+
+        var builder = new InProcessTestClusterBuilder()
+            .ConfigureSilo(silo => silo.UseGateway().Configure<TransportOptions>(o => o.GatewayPort = 0));
+        builder.Options.DataDirectory = Path.Combine(options.DataDirectory ?? Path.GetTempPath(), "maestro-bench", Guid.NewGuid().ToString("N"));
+        builder.Options.ServiceId = "bench";
+        var cluster = builder.Build();
+        var comparisons = new List<Comparison>();
+        try
+        {
+            await cluster.DeployAsync();
+            var gateway = cluster.ServiceProvider.GetRequiredService<GatewayServer>().Address;
+            progress.WriteLine($"Client calls through the gateway at {gateway}:");
+            await using var client = await ConnectedClusterClient.ConnectAsync(c => c.UseStaticClustering(o => o.Gateways.Add(gateway)));
+            comparisons.AddRange(await new ClientCallSuite(client, new PairRunner(options, progress), options).RunAsync());
+            await cluster.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            progress.WriteLine();
+            progress.WriteLine($"error: the benchmark failed: {ex}");
+            try
+            {
+                await cluster.KillSiloAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // The silo never started.
+            }
+
+            await cluster.DisposeAsync();
+            return 1;
+        }
+
+        var output = Console.Out;
+        output.WriteLine();
+        ResultFile.WriteHeading(output, "Maestro client benchmark", startedUtc, options);
+        output.WriteLine();
+        ResultTable.Write(output, comparisons);
+        output.WriteLine();
+        if (options.WriteJson)
+        {
+            var path = ResultFile.Write(options.OutputDirectory ?? RuntimeBenchmark.DefaultOutputDirectory(), "client", startedUtc, new
+            {
+                durationSeconds = options.Duration.TotalSeconds,
+                warmupSeconds = options.Warmup.TotalSeconds,
+                callers = options.Callers,
+                rounds = options.Rounds,
+            }, comparisons, new Dictionary<string, object?>());
+            output.WriteLine($"JSON: {path}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,4 @@
+global using Maestro.Runtime;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;
