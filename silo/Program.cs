@@ -31,6 +31,7 @@ app.UseStatusCodePages();
 
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapTestRunsApi();
 var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
 if (maestro.IsClusterMode)
 {

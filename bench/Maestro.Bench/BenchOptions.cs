@@ -12,6 +12,7 @@ internal sealed record BenchOptions
           dotnet run -c Release --project bench/Maestro.Bench -- runtime [options]
           dotnet run -c Release --project bench/Maestro.Bench -- cluster [options]
           dotnet run -c Release --project bench/Maestro.Bench -- client [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- results [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
@@ -19,6 +20,9 @@ internal sealed record BenchOptions
                                echo, and failover time. --only and --data do not apply.
           client               One silo with its gateway and a Maestro.Client connected to it: client grain
                                calls vs a raw h2c echo. --only does not apply.
+          results              Test results: JUnit files imported through ITestRunGrain vs a plain parse of the
+                               same files, and flaky analysis of 10,000 tests x 100 runs vs a plain loop over the
+                               same data. Uses --rounds and --data only; prints a table, writes no JSON.
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -59,7 +63,7 @@ internal sealed record BenchOptions
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
 
-    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL) or "client" (a gateway client and one silo).</summary>
+    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo) or "results" (test results).</summary>
     public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
@@ -132,9 +136,9 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command is not ("runtime" or "cluster" or "client"))
+        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster' and 'client'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client' and 'results'.");
         }
 
         return command is null ? options : options with { Command = command };
