@@ -1,3 +1,4 @@
+using Maestro.Grains.Workflows;
 using Microsoft.OpenApi;
 
 namespace Maestro.Silo;
@@ -42,6 +43,7 @@ public static class Extensions
             }
         });
         builder.Services.AddHostedService<SiloLifecycleLogger>();
+        builder.Services.AddMaestroWorkflows();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>

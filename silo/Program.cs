@@ -32,6 +32,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapTestRunsApi();
+app.MapWorkflowsApi().MapTemplatesApi();
 var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
 if (maestro.IsClusterMode)
 {

@@ -28,6 +28,7 @@ internal static class Program
             "cluster" => await ClusterBenchmark.RunAsync(options),
             "client" => await ClientBenchmark.RunAsync(options),
             "results" => await ResultsBenchmark.RunAsync(options),
+            "workflows" => await WorkflowBenchmark.RunAsync(options),
             _ => await RuntimeBenchmark.RunAsync(options),
         };
     }
