@@ -37,6 +37,7 @@ public static class Extensions
 
             ClusterHosting.ConfigureStorageAndClustering(silo, options);
             ClusterHosting.ConfigureGateway(silo, options);
+            StreamsAndRemindersHosting.ConfigureStreamsAndReminders(silo, options);
             if (grainAssembly is not null)
             {
                 silo.AddGrainAssembly(grainAssembly);

@@ -1,7 +1,9 @@
+using Maestro.Runtime.Streams;
+
 namespace Maestro.Runtime;
 
 /// <summary>Base class for grains. The runtime constructs it; never call <c>new</c> on a grain class.</summary>
-public abstract class Grain : IGrainBase
+public abstract class Grain : IGrainBase, IStreamConsumerExtension
 {
     protected Grain()
         : this(RuntimeContext.Current ?? throw new InvalidOperationException(
@@ -40,4 +42,8 @@ public abstract class Grain : IGrainBase
         GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "DeactivateOnIdle was called."));
 
     protected void DelayDeactivation(TimeSpan timeSpan) => GrainContext.DelayDeactivation(timeSpan);
+
+    // Every grain can consume streams: the pulling agent calls this, and the runtime hands the events to the observers
+    // this activation attached with SubscribeAsync or ResumeAsync.
+    Task<StreamDeliveryResult> IStreamConsumerExtension.DeliverStreamEvents(StreamEventBatch batch) => StreamConsumerDispatch.DeliverAsync(this, batch);
 }

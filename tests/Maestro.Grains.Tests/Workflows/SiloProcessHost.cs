@@ -17,6 +17,9 @@ public sealed class SiloProcessHost : IAsyncDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "maestro-workflow-api-tests", Guid.NewGuid().ToString("N"));
     private readonly int port = FreePort();
+
+    // Every silo also opens a client gateway (default 30000): tests that run silos side by side need one each.
+    private readonly int gatewayPort = FreePort();
     private readonly StringBuilder output = new();
     private readonly Lock gate = new();
     private Process? process;
@@ -88,7 +91,7 @@ public sealed class SiloProcessHost : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[] { SiloAssembly(), "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory, "--service-id", "workflow-api-tests" })
+        foreach (var argument in new[] { SiloAssembly(), "--port", port.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory, "--service-id", "workflow-api-tests" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -31,13 +31,14 @@ internal sealed class ClusterSilo : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static ClusterSilo Start(string workingDirectory, string name, string connectionString, string secretFile)
+    public static ClusterSilo Start(string workingDirectory, string name, string connectionString, string secretFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort.Next();
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
-        var process = SiloProcess.Start(
+        var process = SiloProcess.StartWithEnvironment(
             workingDirectory,
+            environment ?? new Dictionary<string, string>(),
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
@@ -63,6 +64,20 @@ internal sealed class ClusterSilo : IAsyncDisposable
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"{method} on counter '{key}' through {Name} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
+        }
+
+        return JsonDocument.Parse(body).RootElement.GetProperty("value").Clone();
+    }
+
+    /// <summary>Calls a parameterless method of any test grain interface through this silo and returns its JSON value.</summary>
+    public async Task<JsonElement> CallGrainValueAsync(string grainInterface, string key, string method, CancellationToken cancellationToken)
+    {
+        using var response = await Http.PostAsync(
+            new Uri($"/test-support/grains/{grainInterface}/{Uri.EscapeDataString(key)}/{method}", UriKind.Relative), content: null, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{grainInterface}.{method} on '{key}' through {Name} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
         }
 
         return JsonDocument.Parse(body).RootElement.GetProperty("value").Clone();

@@ -26,7 +26,7 @@ internal sealed class SiloCluster : IAsyncDisposable
     public string SecretFile => directory.Combine("cluster-secret");
 
     /// <summary>Starts the database and <paramref name="count"/> silos, and waits until each is an Active, healthy member.</summary>
-    public static async Task<SiloCluster> StartAsync(int count, CancellationToken cancellationToken)
+    public static async Task<SiloCluster> StartAsync(int count, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var cluster = new SiloCluster();
         try
@@ -36,7 +36,7 @@ internal sealed class SiloCluster : IAsyncDisposable
             await File.WriteAllTextAsync(cluster.SecretFile, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)), cancellationToken);
             for (var i = 0; i < count; i++)
             {
-                cluster.silos.Add(ClusterSilo.Start(cluster.directory.Path, $"silo{i}", cluster.ConnectionString, cluster.SecretFile));
+                cluster.silos.Add(ClusterSilo.Start(cluster.directory.Path, $"silo{i}", cluster.ConnectionString, cluster.SecretFile, environment));
             }
 
             foreach (var silo in cluster.silos)

@@ -1,0 +1,6 @@
+namespace Maestro.Bench.Streams;
+
+public interface IBenchStreamConsumerGrain : IGrainWithStringKey
+{
+    Task Ping();
+}

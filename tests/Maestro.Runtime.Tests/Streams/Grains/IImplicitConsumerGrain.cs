@@ -1,0 +1,6 @@
+namespace Maestro.Runtime.Tests.Streams.Grains;
+
+public interface IImplicitConsumerGrain : IGrainWithStringKey
+{
+    Task<string> GetSiloName();
+}
