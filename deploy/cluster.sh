@@ -16,8 +16,9 @@ Usage: deploy/cluster.sh start N | scale N | stop | status | --help
             immediate after 30 s).
   status    Show the database and every silo: PID, whether it runs, its ports and its /health status.
 
-Files under ./data/cluster: pg/ (database; pg.log), pg-password, cluster-secret (both mode 600), silo<i>/ (data),
-silo<i>.log, silo<i>.pid, bin/ (the built silo).
+Files under ./data/cluster: pg/ (database; pg.log), pg-password, cluster-secret, admin-key (all three mode 600),
+silo<i>/ (data), silo<i>.log, silo<i>.pid, bin/ (the built silo). admin-key is the cluster's first admin API key
+(send it as X-Api-Key); it is generated on the first start and handed to every silo as Maestro__InitialApiKey.
 
 Environment (all optional):
   MAESTRO_PG_BIN                 folder with initdb and postgres (default: the newest /usr/lib/postgresql/*/bin)
@@ -27,8 +28,8 @@ Environment (all optional):
   MAESTRO_CLUSTER_GATEWAY_PORT   client gateway port of silo 1; silo i uses this + i - 1 (default 30000)
   MAESTRO_CLUSTER_GRAIN_ASSEMBLY a grain assembly every silo loads with --grain-assembly (test support only)
 
-The connection string reaches the silos through the environment (Maestro__Postgres), the secret through
---cluster-secret-file, so neither shows in a process list.
+The connection string and the admin key reach the silos through the environment (Maestro__Postgres,
+Maestro__InitialApiKey), the secret through --cluster-secret-file, so none of them shows in a process list.
 EOF
 }
 
@@ -180,7 +181,7 @@ launch_silo() {
   fi
   mapfile -d '' -t extra < <(grain_args)
   connection="Host=127.0.0.1;Port=$pg_port;Database=maestro;Username=postgres;Password=$(cat "$root/pg-password")"
-  Maestro__Postgres="$connection" nohup dotnet "$root/bin/Maestro.Silo.dll" \
+  Maestro__Postgres="$connection" Maestro__InitialApiKey="$(cat "$root/admin-key")" nohup dotnet "$root/bin/Maestro.Silo.dll" \
     --port "$http" --silo-port "$silo" --gateway-port "$gateway" --data "$root/silo$i" --silo-name "silo$i" \
     --cluster-secret-file "$root/cluster-secret" "${extra[@]}" >"$root/silo$i.log" 2>&1 </dev/null &
   echo $! >"$root/silo$i.pid"
@@ -219,6 +220,10 @@ start() {
   start_database
   if [ ! -f "$root/cluster-secret" ]; then
     (umask 077 && openssl rand -hex 24 >"$root/cluster-secret")
+  fi
+  # The first admin API key, in the silo's key format (mk_<12 hex>_<secret>); silos store only its hash.
+  if [ ! -f "$root/admin-key" ]; then
+    (umask 077 && echo "mk_$(openssl rand -hex 6)_$(openssl rand -hex 24)" >"$root/admin-key")
   fi
 
   local i

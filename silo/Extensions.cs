@@ -1,4 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Maestro.Grains.Audit;
+using Maestro.Grains.Registry;
 using Maestro.Grains.Workflows;
+using Maestro.Silo.Access;
 using Microsoft.OpenApi;
 
 namespace Maestro.Silo;
@@ -17,6 +22,9 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = MaestroOptionsLoader.Load(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
+        // Checked here so a bad registry or audit setting stops the start with one line, like every other setting.
+        MaestroOptionsLoader.LoadSection<ServiceRegistryOptions>(builder.Configuration, ServiceRegistryOptions.SectionName, o => o.Validate());
+        MaestroOptionsLoader.LoadSection<AuditOptions>(builder.Configuration, AuditOptions.SectionName, o => o.Validate());
         var grainAssembly = options.GrainAssembly is { } path ? ClusterHosting.LoadGrainAssembly(path) : null;
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
@@ -45,8 +53,16 @@ public static class Extensions
         });
         builder.Services.AddHostedService<SiloLifecycleLogger>();
         builder.Services.AddMaestroWorkflows();
+        builder.Services.AddServiceRegistry(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{ServiceRegistryOptions.SectionName}").Bind(o));
+        builder.Services.AddAuditLog(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AuditOptions.SectionName}").Bind(o));
+        builder.Services.AddMaestroAccess();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<SiloUnavailableExceptionHandler>();
+        // Bad bodies and parameters throw, so BadRequestExceptionHandler can name the field in a validation problem.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

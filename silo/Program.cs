@@ -28,11 +28,17 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Explicit, so both run inside the exception handler (left out, the host would add them first, outside it).
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapTestRunsApi();
 app.MapWorkflowsApi().MapTemplatesApi();
+app.MapServicesApi(app.Services.GetRequiredService<IOptions<Maestro.Grains.Audit.AuditOptions>>().Value.AuditHeartbeats);
+app.MapKeysApi();
+app.MapAuditApi();
 var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
 if (maestro.IsClusterMode)
 {

@@ -1,4 +1,5 @@
 using Maestro.GrainInterfaces.Analytics;
+using Maestro.Silo.Access;
 
 namespace Maestro.Silo.Apis;
 
@@ -8,7 +9,7 @@ public static class AnalyticsApi
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/analytics").WithTags("Test analytics");
+        var api = app.MapGroup("/api/analytics").WithTags("Test analytics").RequireAuthorization(MaestroPolicies.Viewer);
 
         api.MapGet("/suites/{suite}/history", GetTestHistoryAsync)
             .WithName("GetTestHistory")

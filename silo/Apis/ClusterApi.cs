@@ -1,6 +1,10 @@
 namespace Maestro.Silo.Apis;
 
-/// <summary><c>/api/cluster</c>: read-only diagnostics of cluster membership, mapped only in cluster mode (<c>--postgres</c>).</summary>
+/// <summary>
+/// <c>/api/cluster</c>: read-only diagnostics of cluster membership, mapped only in cluster mode (<c>--postgres</c>).
+/// Like <c>/health</c>, which shows the same view, it needs no key: it must answer while the cluster fails over, when
+/// the grain that checks a key may sit on the silo that just stopped answering.
+/// </summary>
 public static class ClusterApi
 {
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,6 @@
 using Maestro.GrainInterfaces.Workflows;
+using Maestro.Silo.Access;
+using Maestro.Silo.Auditing;
 
 namespace Maestro.Silo.Apis;
 
@@ -11,8 +13,9 @@ public static class TemplatesApi
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/templates").WithTags("Templates");
-        api.MapPost(string.Empty, RegisterAsync).WithName("RegisterTemplate").WithSummary("Validate and store a new version of a template");
+        var api = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(MaestroPolicies.Viewer);
+        api.MapPost(string.Empty, RegisterAsync).WithName("RegisterTemplate").WithSummary("Validate and store a new version of a template")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("templates.register", "templates");
         api.MapGet(string.Empty, ListAsync).WithName("ListTemplates").WithSummary("Registered templates by name, with their latest version");
         api.MapGet("/{name}", GetVersionsAsync).WithName("GetTemplateVersions").WithSummary("Every version of a template");
         api.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithName("GetTemplateVersion");

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Maestro.GrainInterfaces.Analytics;
 using Maestro.GrainInterfaces.TestRuns;
-using Maestro.Grains.TestRuns;
 using Maestro.Grains.TestRuns.Parsing;
+using Maestro.Grains.TestRuns;
+using Maestro.Silo.Access;
+using Maestro.Silo.Auditing;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Maestro.Silo.Apis;
@@ -19,13 +21,15 @@ public static partial class TestRunsApi
     public static IEndpointRouteBuilder MapTestRunsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/test-runs").WithTags("Test runs");
+        var api = app.MapGroup("/api/test-runs").WithTags("Test runs").RequireAuthorization(MaestroPolicies.Viewer);
 
         api.MapPost("/{runId}/results", ImportAsync)
             .WithName("ImportTestResults")
             .WithSummary("Import a result file into a run")
             .WithDescription("The file is the raw body, or the 'file' part of a multipart form. format = junit | trx | playwright; suite is required; branch, commit, environment and source describe the run. The file is parsed whole and stored in one write, or rejected with the reason and position.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireAuthorization(MaestroPolicies.Operator)
+            .Audited("test-runs.import", "test-run:{runId}");
         api.MapGet("/", ListRunsAsync)
             .WithName("ListTestRuns")
             .WithSummary("A suite's runs, newest first, a page at a time");

@@ -8,14 +8,15 @@ namespace Maestro.Silo.Apis;
 /// when that option is present; it is test support, never for production. Only interfaces declared in that assembly
 /// (by simple or full name) and public parameterless methods returning <c>Task</c> or <c>Task&lt;T&gt;</c> are callable.
 /// A call to an unreachable silo answers 503 and a state conflict (<c>InconsistentStateException</c>) 409, both as
-/// problem details naming the exception type; any other failure is a 500.
+/// problem details naming the exception type; any other failure is a 500. It needs an operator key like any change.
 /// </summary>
 public static class TestSupportApi
 {
     public static IEndpointRouteBuilder MapTestSupportApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/test-support").WithTags("Test support").ExcludeFromDescription();
+        var api = app.MapGroup("/test-support").WithTags("Test support").ExcludeFromDescription()
+            .RequireAuthorization(Maestro.Silo.Access.MaestroPolicies.Operator);
         api.MapPost("/grains/{interfaceName}/{key}/{method}", CallGrainAsync).WithName("CallTestGrain");
         return app;
     }

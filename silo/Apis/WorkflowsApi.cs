@@ -1,5 +1,7 @@
 using Maestro.GrainInterfaces.Workflows;
 using Maestro.Grains.Workflows;
+using Maestro.Silo.Access;
+using Maestro.Silo.Auditing;
 
 namespace Maestro.Silo.Apis;
 
@@ -14,19 +16,26 @@ public static class WorkflowsApi
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/workflows").WithTags("Workflows");
-        api.MapPost(string.Empty, StartAsync).WithName("StartWorkflow").WithSummary("Validate and start a workflow from YAML or a template");
+        // Reads (and validating a definition, which changes nothing) need a viewer key; anything that changes a workflow
+        // an operator key, and is audited.
+        var api = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(MaestroPolicies.Viewer);
+        api.MapPost(string.Empty, StartAsync).WithName("StartWorkflow").WithSummary("Validate and start a workflow from YAML or a template")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("workflows.start", "workflows");
         api.MapPost("/validate", Validate).WithName("ValidateWorkflow").WithSummary("Validate a definition without running it");
         api.MapGet(string.Empty, ListAsync).WithName("ListWorkflows").WithSummary("Workflow instances, newest first, optionally by status");
         api.MapGet("/{id}", GetAsync).WithName("GetWorkflow").WithSummary("A workflow with its steps, outputs and critical path");
         api.MapGet("/{id}/journal", GetJournalAsync).WithName("GetWorkflowJournal").WithSummary("Every recorded transition, in order");
-        api.MapPost("/{id}/pause", (string id, IGrainFactory grains) => TransitionAsync(id, grains, g => g.Pause())).WithName("PauseWorkflow");
-        api.MapPost("/{id}/resume", (string id, IGrainFactory grains) => TransitionAsync(id, grains, g => g.Resume())).WithName("ResumeWorkflow");
+        api.MapPost("/{id}/pause", (string id, IGrainFactory grains) => TransitionAsync(id, grains, g => g.Pause())).WithName("PauseWorkflow")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("workflows.pause", "workflow:{id}");
+        api.MapPost("/{id}/resume", (string id, IGrainFactory grains) => TransitionAsync(id, grains, g => g.Resume())).WithName("ResumeWorkflow")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("workflows.resume", "workflow:{id}");
         api.MapPost("/{id}/cancel", (string id, CancelWorkflowRequest? request, IGrainFactory grains) =>
-            TransitionAsync(id, grains, g => g.Cancel(request?.Reason ?? "cancelled through the API"))).WithName("CancelWorkflow");
-        api.MapPost("/{id}/steps/{stepId}/approval", ApproveAsync).WithName("ApproveWorkflowStep").WithSummary("Approve or reject a manual approval step");
+            TransitionAsync(id, grains, g => g.Cancel(request?.Reason ?? "cancelled through the API"))).WithName("CancelWorkflow")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("workflows.cancel", "workflow:{id}");
+        api.MapPost("/{id}/steps/{stepId}/approval", ApproveAsync).WithName("ApproveWorkflowStep").WithSummary("Approve or reject a manual approval step")
+            .RequireAuthorization(MaestroPolicies.Operator).Audited("workflows.approve", "workflow:{id}/step:{stepId}");
 
-        app.MapGroup("/api/workflow-events").WithTags("Workflows")
+        app.MapGroup("/api/workflow-events").WithTags("Workflows").RequireAuthorization(MaestroPolicies.Viewer)
             .MapGet("/{stream}", ReadEventsAsync).WithName("ReadWorkflowEvents").WithSummary("Events published by workflow steps to a stream");
         return app;
     }

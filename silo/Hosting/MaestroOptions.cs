@@ -73,6 +73,12 @@ public sealed class MaestroOptions
     /// </summary>
     public string? GrainAssembly { get; set; }
 
+    /// <summary>
+    /// The first admin API key, for automation and tests (<c>Maestro__InitialApiKey</c>; never on the command line).
+    /// Used only on the first start, when no key exists yet; without it the first start generates one and prints it once.
+    /// </summary>
+    public string? InitialApiKey { get; set; }
+
     /// <summary>True when <see cref="Postgres"/> is set.</summary>
     public bool IsClusterMode => Postgres is not null;
 

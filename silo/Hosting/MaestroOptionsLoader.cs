@@ -37,11 +37,44 @@ public static class MaestroOptionsLoader
             options.SiloName = RequireText(options.SiloName, SiloSettings.SiloName);
         }
 
+        if (options.InitialApiKey is not null)
+        {
+            options.InitialApiKey = options.InitialApiKey.Trim();
+            if (!Maestro.Grains.Access.ApiKeyCodec.TryGetKeyId(options.InitialApiKey, out _))
+            {
+                // The value itself is a secret: never quoted.
+                throw new SiloConfigurationException(
+                    $"{MaestroOptions.SectionName}:{nameof(MaestroOptions.InitialApiKey)} is malformed: {Maestro.Grains.Access.ApiKeyCodec.FormatDescription}.");
+            }
+        }
+
         EnsurePortIsFree(port, SiloSettings.Port);
         EnsurePortIsFree(options.GatewayPort, SiloSettings.GatewayPort);
         if (options.IsClusterMode)
         {
             EnsurePortIsFree(options.SiloPort, SiloSettings.SiloPort);
+        }
+
+        return options;
+    }
+
+    /// <summary>Binds and checks a feature's options section (e.g. <c>Maestro:Registry</c>), naming the bad setting.</summary>
+    public static TOptions LoadSection<TOptions>(IConfiguration configuration, string sectionName, Action<TOptions> validate)
+        where TOptions : new()
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(validate);
+        var options = new TOptions();
+        try
+        {
+            configuration.GetSection($"{MaestroOptions.SectionName}:{sectionName}").Bind(options);
+            validate(options);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // Validate's messages name the setting within the section; the binder's name the whole key already.
+            var message = ex is ArgumentException ? $"{MaestroOptions.SectionName}:{OneLine(ex.Message)}" : OneLine(ex.Message);
+            throw new SiloConfigurationException(message, ex);
         }
 
         return options;

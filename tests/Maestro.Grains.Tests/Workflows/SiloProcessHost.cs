@@ -16,6 +16,9 @@ namespace Maestro.Grains.Tests.Workflows;
 public sealed class SiloProcessHost : IAsyncDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "maestro-workflow-api-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The silo's first admin key (given through Maestro__InitialApiKey), which <see cref="Http"/> sends.</summary>
+    public const string AdminKey = "mk_0a0a0a0a0a0a_workflow-tests-admin-key-0000000000000";
+
     private readonly int port = FreePort();
 
     // Every silo also opens a client gateway (default 30000): tests that run silos side by side need one each.
@@ -30,6 +33,7 @@ public sealed class SiloProcessHost : IAsyncDisposable
     {
         var host = new SiloProcessHost();
         host.Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{host.port}"), Timeout = WorkflowTestCluster.Patience };
+        host.Http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         await host.StartProcessAsync();
         return host;
     }
@@ -100,6 +104,8 @@ public sealed class SiloProcessHost : IAsyncDisposable
         {
             start.Environment.Remove(key);
         }
+
+        start.Environment["Maestro__InitialApiKey"] = AdminKey;
 
         process = Process.Start(start) ?? throw new InvalidOperationException("The silo did not start.");
         process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -50,7 +50,7 @@ public sealed class WorkflowSiloCrashTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(scratch, "go"), string.Empty);
         await WorkflowTestCluster.WaitUntilAsync(() => Lines().Contains("c"), "step c to run after the restart");
 
-        await silo.WaitForWorkflowStatusAsync("crash-1", "Completed");
+        await silo.WaitForWorkflowStatusAsync("crash-1", "completed");
         Assert.Equal(["a", "b start", "b start", "b done", "c"], Lines());
     }
 

@@ -55,11 +55,11 @@ public sealed class WorkflowsApiTests : IAsyncLifetime
         using var second = await http.PostAsJsonAsync("/api/workflows", new { id = "greet-2", yaml = Hello }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
 
-        var done = await silo.WaitForWorkflowStatusAsync("greet-1", "Completed");
+        var done = await silo.WaitForWorkflowStatusAsync("greet-1", "completed");
         Assert.Equal("hello maestro", done.GetProperty("outputs").GetProperty("greeting").GetString());
-        Assert.Equal("Succeeded", done.GetProperty("steps")[0].GetProperty("status").GetString());
+        Assert.Equal("succeeded", done.GetProperty("steps")[0].GetProperty("status").GetString());
         Assert.Equal("say", done.GetProperty("criticalPath").GetProperty("steps")[0].GetString());
-        await silo.WaitForWorkflowStatusAsync("greet-2", "Completed");
+        await silo.WaitForWorkflowStatusAsync("greet-2", "completed");
 
         using var page = await http.GetAsync("/api/workflows?status=completed&offset=1&limit=1", TestContext.Current.CancellationToken);
         var body = await ReadJsonAsync(page);
@@ -117,7 +117,7 @@ public sealed class WorkflowsApiTests : IAsyncLifetime
 
         using var start = await http.PostAsJsonAsync("/api/workflows", new { id = "from-template", template = "greeter", parameters = new Dictionary<string, string> { ["GREETING"] = "hey" } }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var done = await silo.WaitForWorkflowStatusAsync("from-template", "Completed");
+        var done = await silo.WaitForWorkflowStatusAsync("from-template", "completed");
         Assert.Equal("hey world", done.GetProperty("outputs").GetProperty("greeting").GetString());
 
         using var wrong = await http.PostAsJsonAsync("/api/workflows", new { template = "greeter", parameters = new Dictionary<string, string> { ["NAME"] = "x" } }, TestContext.Current.CancellationToken);

@@ -60,6 +60,20 @@ public sealed class ClusterScriptTests : IDisposable
 
             var (_, status, _) = await RunAsync(environment, "status");
             Assert.DoesNotContain(await File.ReadAllTextAsync(directory.Combine("data", "cluster", "cluster-secret"), TestContext.Current.CancellationToken), status, StringComparison.Ordinal);
+            var adminKey = (await File.ReadAllTextAsync(directory.Combine("data", "cluster", "admin-key"), TestContext.Current.CancellationToken)).Trim();
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(directory.Combine("data", "cluster", "admin-key")));
+            }
+
+            Assert.DoesNotContain(adminKey, status, StringComparison.Ordinal);
+            using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports + 2}") })
+            {
+                // The key works on a silo the scale-up started, too.
+                http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+                using var keys = await http.GetAsync("/api/keys", TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+            }
 
             var scaledOut = ReadPids().ToHashSet();
             await RunOkAsync(environment, pids, "scale", "1");

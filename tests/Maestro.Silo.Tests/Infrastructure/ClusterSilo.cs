@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 
 namespace Maestro.Silo.Tests.Infrastructure;
 
-/// <summary>One silo process of a <see cref="SiloCluster"/>: cluster mode, the test grains loaded, its own ports.</summary>
+/// <summary>
+/// One silo process of a <see cref="SiloCluster"/>: cluster mode, the test grains loaded, its own ports, and the test
+/// admin key as its first key (whichever silo starts first stores it; the others find it there).
+/// </summary>
 internal sealed class ClusterSilo : IAsyncDisposable
 {
     private ClusterSilo(string name, int port, int siloPort, int gatewayPort, SiloProcess process)
@@ -14,6 +17,8 @@ internal sealed class ClusterSilo : IAsyncDisposable
         GatewayPort = gatewayPort;
         Process = process;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        // The registry, key and test-support endpoints need a key: every silo gets the same first admin key.
+        Http.DefaultRequestHeaders.Add(TestApiKeys.Header, TestApiKeys.Admin);
     }
 
     public string Name { get; }
@@ -31,14 +36,30 @@ internal sealed class ClusterSilo : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The test admin key, and registry timings short enough to see expiry and failover within a test.</summary>
+    private static Dictionary<string, string> SiloEnvironment { get; } = new(TestApiKeys.Environment)
+    {
+        ["Maestro__Registry__HeartbeatInterval"] = "00:00:01",
+        ["Maestro__Registry__HeartbeatTimeout"] = "00:00:05",
+        ["Maestro__Registry__ExpiryCheckPeriod"] = "00:00:00.200",
+        ["Maestro__Registry__SupervisorPeriod"] = "00:00:01",
+    };
+
+    /// <summary>Starts a silo process; <paramref name="environment"/> adds to (or overrides) the test defaults above.</summary>
     public static ClusterSilo Start(string workingDirectory, string name, string connectionString, string secretFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort.Next();
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
+        var settings = new Dictionary<string, string>(SiloEnvironment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var process = SiloProcess.StartWithEnvironment(
             workingDirectory,
-            environment ?? new Dictionary<string, string>(),
+            settings,
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),

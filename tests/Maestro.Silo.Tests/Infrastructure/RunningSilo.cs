@@ -2,7 +2,8 @@ namespace Maestro.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// One silo process on a free port with a private data folder, healthy before the first test, killed afterwards.
-/// Shared by the tests of a class that only read from it.
+/// Shared by the tests of a class that only read from it. Its first admin key is the tests' one, which
+/// <see cref="Http"/> sends.
 /// </summary>
 public sealed class RunningSilo : IAsyncLifetime
 {
@@ -21,9 +22,10 @@ public sealed class RunningSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{Port}"), Timeout = SiloProcess.Patience };
-        process = SiloProcess.Start(
+        Http = TestApiKeys.Client(Port, TestApiKeys.Admin);
+        process = SiloProcess.StartWithEnvironment(
             directory.Path,
+            TestApiKeys.Environment,
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--data", directory.Combine("data"),
             "--service-id", ServiceId,

@@ -44,7 +44,7 @@ public sealed class TestRunsApiTests(RunningSilo silo) : IClassFixture<RunningSi
 
         using var history = JsonDocument.Parse(await silo.Http.GetStringAsync(
             $"/api/analytics/suites/{suite}/history?testId={Uri.EscapeDataString("com.acme.CheckoutTest.appliesCoupon")}", cancellationToken));
-        Assert.Equal("Flaky", Assert.Single(history.RootElement.GetProperty("entries").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal("flaky", Assert.Single(history.RootElement.GetProperty("entries").EnumerateArray()).GetProperty("status").GetString());
 
         using var flaky = await silo.Http.GetAsync($"/api/analytics/suites/{suite}/flaky?branch=main", cancellationToken);
         Assert.Equal(HttpStatusCode.OK, flaky.StatusCode);

@@ -1,0 +1,2 @@
+global using Maestro.Runtime;
+global using Maestro.Runtime.Concurrency;

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace Maestro.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// One silo process with the test admin key, a viewer and an operator key made through the API, and a short
+/// heartbeat timeout (2 s) so expiry is seen within a test. Shared by the tests of a class.
+/// </summary>
+public sealed class SecuredSilo : IAsyncLifetime
+{
+    private readonly TempDirectory directory = new();
+    private SiloProcess? process;
+
+    public int Port { get; } = FreePort.Next();
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public HttpClient Operator { get; private set; } = null!;
+
+    public HttpClient Viewer { get; private set; } = null!;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public string OperatorKeyId { get; private set; } = string.Empty;
+
+    public string ViewerKeyId { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Anonymous = TestApiKeys.Client(Port, null);
+        Admin = TestApiKeys.Client(Port, TestApiKeys.Admin);
+        var environment = new Dictionary<string, string>(TestApiKeys.Environment)
+        {
+            ["Maestro__Registry__HeartbeatInterval"] = "00:00:01",
+            ["Maestro__Registry__HeartbeatTimeout"] = "00:00:02",
+            ["Maestro__Registry__ExpiryCheckPeriod"] = "00:00:00.200",
+        };
+        process = SiloProcess.StartWithEnvironment(
+            directory.Path,
+            environment,
+            "--port", Port.ToString(CultureInfo.InvariantCulture),
+            "--data", directory.Combine("data"));
+        await process.WaitUntilHealthyAsync(Anonymous, ct);
+        (Operator, OperatorKeyId) = await CreateKeyAsync("operator", ct);
+        (Viewer, ViewerKeyId) = await CreateKeyAsync("viewer", ct);
+    }
+
+    /// <summary>Creates a key with <paramref name="role"/> through the API; returns a client sending it, and its id.</summary>
+    public async Task<(HttpClient Client, string KeyId)> CreateKeyAsync(string role, CancellationToken cancellationToken)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/keys", new { name = $"test {role}", role }, cancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return (TestApiKeys.Client(Port, created.GetProperty("key").GetString()), created.GetProperty("keyId").GetString()!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in new[] { Admin, Operator, Viewer, Anonymous })
+        {
+            client?.Dispose();
+        }
+
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+        }
+
+        directory.Dispose();
+    }
+}
