@@ -33,67 +33,41 @@ internal static class RuntimeBenchmark
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Maestro runtime benchmark: {cases} cases x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {cases * perCase:0} s. Data in {dataDirectory}"));
 
-        var comparisons = new List<Comparison>();
         var builder = new InProcessTestClusterBuilder();
         builder.Options.DataDirectory = dataDirectory;
         builder.Options.ServiceId = "bench";
         var cluster = builder.Build();
-        try
+        var comparisons = await SingleSiloRun.MeasureAsync(cluster, progress, async () =>
         {
-            await cluster.DeployAsync();
             var runner = new PairRunner(options, progress);
+            var measured = new List<Comparison>();
             if ((options.Suites & BenchSuite.Calls) != 0)
             {
                 progress.WriteLine("Grain calls:");
-                comparisons.AddRange(await new CallSuite(cluster.Client, runner, options).RunAsync());
+                measured.AddRange(await new CallSuite(cluster.Client, runner, options).RunAsync());
             }
 
             if ((options.Suites & BenchSuite.Storage) != 0)
             {
                 progress.WriteLine("State writes:");
-                comparisons.AddRange(await new StorageSuite(cluster.Client, runner, options, dataDirectory).RunAsync());
+                measured.AddRange(await new StorageSuite(cluster.Client, runner, options, dataDirectory).RunAsync());
             }
 
-            await cluster.DisposeAsync();
-        }
-        catch (Exception ex)
+            return measured;
+        });
+        if (comparisons is null)
         {
-            progress.WriteLine();
-            progress.WriteLine($"error: the benchmark failed: {ex}");
-
-            // A failed call may be stuck inside a grain, and a graceful stop would wait for it: stop as a crash does.
-            try
-            {
-                await cluster.KillSiloAsync();
-            }
-            catch (InvalidOperationException)
-            {
-                // The silo never started.
-            }
-
-            await cluster.DisposeAsync();
             return 1;
         }
 
-        var output = Console.Out;
-        output.WriteLine();
-        ResultFile.WriteHeading(output, "Maestro runtime benchmark", startedUtc, options);
-        output.WriteLine();
-        ResultTable.Write(output, comparisons);
-        output.WriteLine();
-
-        if (options.WriteJson)
+        ResultReport.Print("Maestro runtime benchmark", "runtime", startedUtc, options, comparisons, new
         {
-            var path = ResultFile.Write(options.OutputDirectory ?? DefaultOutputDirectory(), "runtime", startedUtc, new
-            {
-                durationSeconds = options.Duration.TotalSeconds,
-                warmupSeconds = options.Warmup.TotalSeconds,
-                callers = options.Callers,
-                rounds = options.Rounds,
-                suites = options.Suites.ToString(),
-            }, comparisons);
-            output.WriteLine($"JSON: {path}");
-        }
+            durationSeconds = options.Duration.TotalSeconds,
+            warmupSeconds = options.Warmup.TotalSeconds,
+            callers = options.Callers,
+            rounds = options.Rounds,
+            suites = options.Suites.ToString(),
+        });
 
         // 0 whether or not the targets are met: the bench informs people; it does not gate anything.
         return 0;
