@@ -1,6 +1,6 @@
 using System.Globalization;
 using Maestro.GrainInterfaces.Audit;
-using Microsoft.Extensions.Hosting;
+using Maestro.Grains.Hosting;
 
 namespace Maestro.Grains.Audit;
 
@@ -12,29 +12,18 @@ public sealed partial class AuditRetentionSweeper(
     IGrainFactory grains,
     IOptions<AuditOptions> options,
     TimeProvider timeProvider,
-    ILogger<AuditRetentionSweeper> logger) : BackgroundService
+    ILogger<AuditRetentionSweeper> logger) : PeriodicSiloService(timeProvider, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex);
-            }
+    protected override TimeSpan Period => options.Value.RetentionSweepPeriod;
 
-            await Task.Delay(options.Value.RetentionSweepPeriod, timeProvider, stoppingToken);
-        }
-    }
+    protected override string RoundName => "The audit retention sweep";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SweepAsync();
 
     /// <summary>Purges every day before the retention cutoff; returns how many records were deleted.</summary>
     public async Task<int> SweepAsync()
     {
-        var cutoff = GrainAuditLog.RetentionCutoff(timeProvider.GetUtcNow(), options.Value.RetentionDays);
+        var cutoff = GrainAuditLog.RetentionCutoff(TimeProvider.GetUtcNow(), options.Value.RetentionDays);
         var expired = await grains.GetGrain<IAuditCatalogGrain>(IAuditCatalogGrain.Key).ListDaysAsync(null, cutoff.AddDays(-1));
         var deleted = 0;
         foreach (var day in expired)
@@ -44,7 +33,7 @@ public sealed partial class AuditRetentionSweeper(
 
         if (expired.Count > 0)
         {
-            LogSwept(logger, deleted, expired.Count, cutoff);
+            LogSwept(Logger, deleted, expired.Count, cutoff);
         }
 
         return deleted;
@@ -52,7 +41,4 @@ public sealed partial class AuditRetentionSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit retention: deleted {Records} records of {Days} days before {Cutoff}.")]
     private static partial void LogSwept(ILogger logger, int records, int days, DateOnly cutoff);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit retention sweep failed; trying again next period.")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

@@ -1,5 +1,5 @@
 using Maestro.GrainInterfaces.Registry;
-using Microsoft.Extensions.Hosting;
+using Maestro.Grains.Hosting;
 
 namespace Maestro.Grains.Registry;
 
@@ -9,28 +9,17 @@ namespace Maestro.Grains.Registry;
 /// <see cref="ServiceRegistryOptions.SupervisorPeriod"/>, so heartbeat expiry and probes resume wherever the grain
 /// is activated next. The wake-up is idempotent and cheap for a grain that is already active.
 /// </summary>
-public sealed partial class ServiceRegistrySupervisor(
+public sealed class ServiceRegistrySupervisor(
     IGrainFactory grains,
     IOptions<ServiceRegistryOptions> options,
     TimeProvider timeProvider,
-    ILogger<ServiceRegistrySupervisor> logger) : BackgroundService
+    ILogger<ServiceRegistrySupervisor> logger) : PeriodicSiloService(timeProvider, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await WakeAllAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWakeFailed(logger, ex);
-            }
+    protected override TimeSpan Period => options.Value.SupervisorPeriod;
 
-            await Task.Delay(options.Value.SupervisorPeriod, timeProvider, stoppingToken);
-        }
-    }
+    protected override string RoundName => "Waking the registered services";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => WakeAllAsync();
 
     /// <summary>Wakes every indexed service once.</summary>
     public async Task WakeAllAsync()
@@ -41,7 +30,4 @@ public sealed partial class ServiceRegistrySupervisor(
             await grains.GetGrain<IServiceGrain>(entry.Name).EnsureMonitoredAsync();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Waking the registered services failed; trying again next period.")]
-    private static partial void LogWakeFailed(ILogger logger, Exception exception);
 }
