@@ -93,7 +93,7 @@ internal sealed class GrainCallInvoker
         {
             if (!immutable[i])
             {
-                arguments[i] = copier.Copy(arguments[i]);
+                arguments[i] = copier.Copy(arguments[i], descriptor.ParameterTypes[i]);
             }
         }
     }

@@ -87,7 +87,7 @@ internal sealed class Message : ActivationWorkItem
                 result = context.Result;
             }
 
-            Complete(Method.ResultIsImmutable ? result : runtime.Copier.Copy(result), runtime.PendingCalls);
+            Complete(Method.ResultIsImmutable ? result : runtime.Copier.Copy(result, Method.ResultType), runtime.PendingCalls);
         }
         catch (Exception ex)
         {

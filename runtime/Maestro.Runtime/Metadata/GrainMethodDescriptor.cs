@@ -20,6 +20,7 @@ internal sealed class GrainMethodDescriptor
         AlwaysInterleave = method.IsDefined(typeof(AlwaysInterleaveAttribute));
         IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute));
         var parameters = method.GetParameters();
+        ParameterTypes = [.. parameters.Select(p => p.ParameterType)];
         ParameterIsImmutable = parameters
             .Select(p => p.IsDefined(typeof(ImmutableAttribute)) || ImmutableTypes.IsImmutable(p.ParameterType))
             .ToArray();
@@ -48,6 +49,8 @@ internal sealed class GrainMethodDescriptor
     public bool AlwaysInterleave { get; }
 
     public bool IsReadOnly { get; }
+
+    public Type[] ParameterTypes { get; }
 
     public bool[] ParameterIsImmutable { get; }
 

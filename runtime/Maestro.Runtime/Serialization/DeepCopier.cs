@@ -7,14 +7,15 @@ namespace Maestro.Runtime.Serialization;
 /// </summary>
 internal sealed class DeepCopier(GrainSerializer serializer)
 {
-    public object? Copy(object? value)
+    /// <summary>A copy of <paramref name="value"/>, declared as <paramref name="declaredType"/> where it is passed or returned.</summary>
+    public object? Copy(object? value, Type declaredType)
     {
         if (value is null)
         {
             return null;
         }
 
-        var type = value.GetType();
+        var type = DeclaredTypes.ToWrite(value.GetType(), declaredType);
         if (ImmutableTypes.IsImmutable(type))
         {
             return value;

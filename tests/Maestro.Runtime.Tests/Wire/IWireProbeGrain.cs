@@ -24,6 +24,12 @@ public interface IWireProbeGrain : IGrainWithStringKey
 
     Task<object?> EchoObject(object? value);
 
+    /// <summary>Returns a collection expression: a compiler-generated type behind the interface.</summary>
+    Task<IReadOnlyList<int>> Doubled(IReadOnlyList<int> values);
+
+    /// <summary>Returns a LINQ iterator behind the interface.</summary>
+    Task<IEnumerable<string>> Labels(IEnumerable<int> values);
+
     Task Wait(CancellationToken cancellationToken);
 
     [OneWay]

@@ -181,6 +181,31 @@ public sealed class WireCodecTests(WireFixture fixture) : IClassFixture<WireFixt
     private Message RoundTrip(Message message) =>
         Codec.ToMessage(Codec.DecodeRequest(Codec.Encode(Codec.ToRequest(message))), CancellationToken.None);
 
+    [Fact]
+    public void Values_of_compiler_generated_types_travel_as_their_declared_interface()
+    {
+        IReadOnlyList<int> fromExpression = [1, 2, 3];
+        var sequence = Enumerable.Range(1, 3).Select(i => $"#{i}");
+
+        var argument = RoundTrip(WireFixture.Call(nameof(IWireProbeGrain.Doubled), [fromExpression])).Arguments[0];
+        var result = ResultRoundTrip(nameof(IWireProbeGrain.Labels), sequence);
+
+        Assert.Equal([1, 2, 3], Assert.IsAssignableFrom<IReadOnlyList<int>>(argument));
+        Assert.Equal(["#1", "#2", "#3"], Assert.IsAssignableFrom<IEnumerable<string>>(result));
+    }
+
+    [Fact]
+    public async Task A_grain_may_take_and_return_collection_expressions_and_linq_results_in_one_silo()
+    {
+        await using var cluster = new InProcessTestClusterBuilder().Build();
+        await cluster.DeployAsync();
+        var grain = cluster.Client.GetGrain<IWireProbeGrain>("collections");
+        IReadOnlyList<int> values = [1, 2, 3];
+
+        Assert.Equal([2, 4, 6], await grain.Doubled(values));
+        Assert.Equal(["#1", "#2"], await grain.Labels(values.Take(2)));
+    }
+
     private object? ResultRoundTrip(string method, object? result)
     {
         var descriptor = WireFixture.Call(method, new object?[typeof(IWireProbeGrain).GetMethod(method)!.GetParameters().Length]).Method;

@@ -21,6 +21,10 @@ public sealed class WireProbeGrain : Grain, IWireProbeGrain
 
     public Task<object?> EchoObject(object? value) => Task.FromResult(value);
 
+    public Task<IReadOnlyList<int>> Doubled(IReadOnlyList<int> values) => Task.FromResult<IReadOnlyList<int>>([.. values.Select(v => v * 2)]);
+
+    public Task<IEnumerable<string>> Labels(IEnumerable<int> values) => Task.FromResult(values.Select(v => $"#{v}"));
+
     public Task Wait(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
     public Task Notify(string text) => Task.CompletedTask;

@@ -326,7 +326,7 @@ internal sealed class WireCodec
             return new WireValue(null, Null);
         }
 
-        var runtime = value.GetType();
+        var runtime = DeclaredTypes.ToWrite(value.GetType(), declared);
         var asDeclared = runtime == declared || Nullable.GetUnderlyingType(declared) == runtime
             || (declared.IsInterface && typeof(IAddressable).IsAssignableFrom(declared));
         try
