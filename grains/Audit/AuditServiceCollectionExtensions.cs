@@ -1,3 +1,4 @@
+using Maestro.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,17 +11,7 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddAuditLog(this IServiceCollection services, Action<AuditOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = services.AddOptions<AuditOptions>();
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
-        optionsBuilder.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.AddValidatedOptions(configure, o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditLog, GrainAuditLog>();
         services.AddHostedService<AuditRetentionSweeper>();

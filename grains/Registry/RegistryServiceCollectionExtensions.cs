@@ -1,3 +1,4 @@
+using Maestro.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,17 +14,7 @@ public static class RegistryServiceCollectionExtensions
     public static IServiceCollection AddServiceRegistry(this IServiceCollection services, Action<ServiceRegistryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = services.AddOptions<ServiceRegistryOptions>();
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
-        optionsBuilder.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.AddValidatedOptions(configure, o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServiceProbeFactory>();
         services.TryAddSingleton<IServiceEventPublisher, LoggingServiceEventPublisher>();

@@ -1,3 +1,4 @@
+using Maestro.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,16 +10,7 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddMaestroWorkflows(this IServiceCollection services, Action<WorkflowOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<WorkflowOptions>().Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
+        services.AddValidatedOptions(configure, o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkflowEventPublisher, EventLogWorkflowEventPublisher>();
         services.AddSingleton<IStepExecutor, HttpStepExecutor>();
