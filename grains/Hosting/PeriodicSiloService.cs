@@ -9,6 +9,11 @@ namespace Maestro.Grains.Hosting;
 /// </summary>
 public abstract class PeriodicSiloService(TimeProvider timeProvider, ILogger logger) : BackgroundService
 {
+    private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the round at start has ended, whether it succeeded or not (tests wait on it).</summary>
+    public Task FirstRoundEnded => firstRound.Task;
+
     protected TimeProvider TimeProvider { get; } = timeProvider;
 
     protected ILogger Logger { get; } = logger;
@@ -32,6 +37,10 @@ public abstract class PeriodicSiloService(TimeProvider timeProvider, ILogger log
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 Logger.LogWarning(ex, "{Round} failed; trying again in {Period}.", RoundName, Period);
+            }
+            finally
+            {
+                firstRound.TrySetResult();
             }
 
             await Task.Delay(Period, TimeProvider, stoppingToken);

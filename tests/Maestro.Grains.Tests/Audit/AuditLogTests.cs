@@ -53,13 +53,16 @@ public sealed class AuditLogTests
     {
         await using var cluster = await DomainCluster.StartAsync(audit: o => o.RetentionDays = 5);
         var log = cluster.ServiceProvider.GetRequiredService<IAuditLog>();
+        var sweeper = cluster.ServiceProvider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuditRetentionSweeper>().Single();
+
+        // The silo sweeps once at start; that sweep must be over before the old day exists, or it could delete it first.
+        await sweeper.FirstRoundEnded;
         var now = TimeProvider.System.GetUtcNow();
         await log.AppendAsync(AuditEntriesForTests.At(now.AddDays(-10), target: "service:old"));
         await log.AppendAsync(AuditEntriesForTests.At(now.AddDays(-4), target: "service:kept"));
         await log.AppendAsync(AuditEntriesForTests.At(now, target: "service:new"));
 
         Assert.Equal(["service:kept", "service:new"], (await log.QueryAsync(new AuditFilter())).Select(r => r.Entry.Target));
-        var sweeper = cluster.ServiceProvider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuditRetentionSweeper>().Single();
 
         var deleted = await sweeper.SweepAsync();
 
