@@ -14,6 +14,20 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+apt_install() {
+  # $1: what it is for; the rest: Debian packages.
+  local purpose=$1 sudo=""
+  shift
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo -n"
+  fi
+  echo "test.sh: installing $purpose (apt-get install $*)..."
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    return 1
+  fi
+}
+
 # The PostgreSQL tests start private servers (initdb + pg_ctl) from Debian's server binaries. Install them only when
 # no /usr/lib/postgresql/*/bin/initdb exists and MAESTRO_PG_BIN does not point at another copy.
 if [ -n "${MAESTRO_PG_BIN:-}" ]; then
@@ -22,16 +36,19 @@ if [ -n "${MAESTRO_PG_BIN:-}" ]; then
     exit 2
   fi
 elif ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
-  echo "test.sh: installing the PostgreSQL server binaries (apt-get install postgresql)..."
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo -n"
-  fi
-  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >"$log" 2>&1 \
-     || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
-    tail -n 20 "$log" >&2
+  if ! apt_install "the PostgreSQL server binaries" postgresql || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     echo "test.sh: could not install PostgreSQL, which the tests need. Install the 'postgresql' package (as root)," >&2
     echo "         or set MAESTRO_PG_BIN to a folder holding initdb and pg_ctl." >&2
+    exit 2
+  fi
+fi
+
+# The browser tests drive Debian's Chromium: through Playwright (which cannot download its own browser here) and
+# through Selenium's ChromeDriver.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if ! apt_install "Chromium and ChromeDriver" chromium chromium-driver || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "test.sh: could not install Chromium, which the browser tests need. Install the 'chromium' and" >&2
+    echo "         'chromium-driver' packages (as root)." >&2
     exit 2
   fi
 fi
