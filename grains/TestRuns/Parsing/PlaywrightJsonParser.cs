@@ -14,22 +14,7 @@ public static class PlaywrightJsonParser
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(content, new JsonDocumentOptions
-            {
-                MaxDepth = limits.MaxDepth * 4,
-                CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            });
-        }
-        catch (JsonException ex)
-        {
-            // JsonException counts lines and bytes from 0.
-            throw new ResultParseException($"malformed JSON: {FirstSentence(ex.Message)}", (int?)ex.LineNumber + 1, (int?)ex.BytePositionInLine + 1, innerException: ex);
-        }
-
+        var document = ResultJson.Parse(content, limits);
         using (document)
         {
             var root = document.RootElement;
@@ -55,11 +40,11 @@ public static class PlaywrightJsonParser
         foreach (var suite in suites.EnumerateArray())
         {
             var suitePath = $"{path}[{index++}]";
-            Require(suite, JsonValueKind.Object, suitePath);
-            titles.Add(OptionalString(suite, "title", suitePath) ?? string.Empty);
+            ResultJson.Require(suite, JsonValueKind.Object, suitePath);
+            titles.Add(ResultJson.OptionalString(suite, "title", suitePath) ?? string.Empty);
             if (suite.TryGetProperty("specs", out var specs))
             {
-                Require(specs, JsonValueKind.Array, suitePath + ".specs");
+                ResultJson.Require(specs, JsonValueKind.Array, suitePath + ".specs");
                 var specIndex = 0;
                 foreach (var spec in specs.EnumerateArray())
                 {
@@ -69,7 +54,7 @@ public static class PlaywrightJsonParser
 
             if (suite.TryGetProperty("suites", out var nested))
             {
-                Require(nested, JsonValueKind.Array, suitePath + ".suites");
+                ResultJson.Require(nested, JsonValueKind.Array, suitePath + ".suites");
                 ReadSuites(nested, suitePath + ".suites", titles, collector, limits);
             }
 
@@ -79,28 +64,28 @@ public static class PlaywrightJsonParser
 
     private static void ReadSpec(JsonElement spec, string path, List<string> titles, TestCaseCollector collector)
     {
-        Require(spec, JsonValueKind.Object, path);
-        var title = OptionalString(spec, "title", path) is { Length: > 0 } t ? t : throw new ResultParseException("spec has no title", path: path);
+        ResultJson.Require(spec, JsonValueKind.Object, path);
+        var title = ResultJson.OptionalString(spec, "title", path) is { Length: > 0 } t ? t : throw new ResultParseException("spec has no title", path: path);
         if (!spec.TryGetProperty("tests", out var tests))
         {
             throw new ResultParseException("spec has no \"tests\" array", path: path);
         }
 
-        Require(tests, JsonValueKind.Array, path + ".tests");
+        ResultJson.Require(tests, JsonValueKind.Array, path + ".tests");
         var name = string.Join(" › ", titles.Where(x => x.Length > 0).Append(title));
         var testIndex = 0;
         foreach (var test in tests.EnumerateArray())
         {
             var testPath = $"{path}.tests[{testIndex++}]";
-            Require(test, JsonValueKind.Object, testPath);
-            var project = OptionalString(test, "projectName", testPath);
-            var expected = OptionalString(test, "expectedStatus", testPath) ?? "passed";
+            ResultJson.Require(test, JsonValueKind.Object, testPath);
+            var project = ResultJson.OptionalString(test, "projectName", testPath);
+            var expected = ResultJson.OptionalString(test, "expectedStatus", testPath) ?? "passed";
             if (!test.TryGetProperty("results", out var results))
             {
                 throw new ResultParseException("test has no \"results\" array", path: testPath);
             }
 
-            Require(results, JsonValueKind.Array, testPath + ".results");
+            ResultJson.Require(results, JsonValueKind.Array, testPath + ".results");
             var attempts = new List<TestAttempt>();
             var resultIndex = 0;
             foreach (var result in results.EnumerateArray())
@@ -124,8 +109,8 @@ public static class PlaywrightJsonParser
 
     private static TestAttempt ReadResult(JsonElement result, string path, string expectedStatus, TestCaseCollector collector)
     {
-        Require(result, JsonValueKind.Object, path);
-        var status = OptionalString(result, "status", path) ?? throw new ResultParseException("result has no status", path: path);
+        ResultJson.Require(result, JsonValueKind.Object, path);
+        var status = ResultJson.OptionalString(result, "status", path) ?? throw new ResultParseException("result has no status", path: path);
         var outcome = (status, expectedStatus) switch
         {
             ("skipped", _) => TestOutcome.Skipped,
@@ -149,8 +134,8 @@ public static class PlaywrightJsonParser
         string? stack = null;
         if (result.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
         {
-            message = OptionalString(error, "message", path + ".error");
-            stack = OptionalString(error, "stack", path + ".error");
+            message = ResultJson.OptionalString(error, "message", path + ".error");
+            stack = ResultJson.OptionalString(error, "stack", path + ".error");
         }
 
         var attachments = new List<string>();
@@ -172,31 +157,5 @@ public static class PlaywrightJsonParser
             string.IsNullOrWhiteSpace(stack) ? null : collector.Truncate(stack),
             null,
             attachments);
-    }
-
-    private static void Require(JsonElement element, JsonValueKind kind, string path)
-    {
-        if (element.ValueKind != kind)
-        {
-            throw new ResultParseException($"expected {kind.ToString().ToLowerInvariant()}, found {element.ValueKind.ToString().ToLowerInvariant()}", path: path);
-        }
-    }
-
-    private static string? OptionalString(JsonElement element, string property, string path)
-    {
-        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new ResultParseException($"\"{property}\" is not a string", path: $"{path}.{property}");
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

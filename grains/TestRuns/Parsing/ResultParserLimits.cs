@@ -18,6 +18,18 @@ public sealed class ResultParserLimits
     /// <summary>Deepest nesting of suites or JSON. Default 64.</summary>
     public int MaxDepth { get; set; } = 64;
 
+    /// <summary>The text trimmed, and cut to <see cref="MaxTextLength"/> with a marker when longer.</summary>
+    public string Cut(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.Length <= MaxTextLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxTextLength), " …[truncated]");
+    }
+
     public void Validate()
     {
         if (MaxFileBytes < 1)

@@ -35,14 +35,5 @@ internal sealed class TestCaseCollector(ResultParserLimits limits)
     public IReadOnlyList<TestCaseResult> ToResults() =>
         order.Select(id => new TestCaseResult(id, attemptsById[id])).ToList();
 
-    public string Truncate(string? text)
-    {
-        if (text is null)
-        {
-            return string.Empty;
-        }
-
-        var trimmed = text.Trim();
-        return trimmed.Length <= limits.MaxTextLength ? trimmed : string.Concat(trimmed.AsSpan(0, limits.MaxTextLength), " …[truncated]");
-    }
+    public string Truncate(string? text) => limits.Cut(text);
 }
