@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Maestro.Grains.Audit;
 using Maestro.Grains.Registry;
+using Maestro.Grains.TestRuns.Execution;
 using Maestro.Grains.Workflows;
 using Maestro.Silo.Access;
 using Microsoft.OpenApi;
@@ -56,6 +57,15 @@ public static class Extensions
         builder.Services.AddServiceRegistry(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{ServiceRegistryOptions.SectionName}").Bind(o));
         builder.Services.AddAuditLog(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AuditOptions.SectionName}").Bind(o));
         builder.Services.AddMaestroAccess();
+        builder.Services.AddTestExecution(
+            o =>
+            {
+                // Under the data folder unless configured (Maestro:TestExecution:WorkspaceRoot, ...).
+                o.WorkspaceRoot = Path.GetFullPath(Path.Combine(options.DataDirectory, "workspaces"));
+                o.ArtifactRoot = Path.GetFullPath(Path.Combine(options.DataDirectory, "artifacts"));
+                builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{TestExecutionOptions.SectionName}").Bind(o);
+            },
+            sp => sp.GetRequiredService<ISiloStatus>().SiloName);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -35,6 +35,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapTestRunsApi();
+app.MapTestRunExecutionApi();
 app.MapWorkflowsApi().MapTemplatesApi();
 app.MapServicesApi(app.Services.GetRequiredService<IOptions<Maestro.Grains.Audit.AuditOptions>>().Value.AuditHeartbeats);
 app.MapKeysApi();

@@ -15,6 +15,7 @@ internal sealed record BenchOptions
           dotnet run -c Release --project bench/Maestro.Bench -- results [options]
           dotnet run -c Release --project bench/Maestro.Bench -- workflows [options]
           dotnet run -c Release --project bench/Maestro.Bench -- streams [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- runs [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
@@ -30,6 +31,9 @@ internal sealed record BenchOptions
           streams              Persistent streams on SQLite (one silo) and PostgreSQL (a private server): events/s
                                end to end and delivery latency p50/p99, beside raw inserts of the same rows into the
                                same database. --duration applies per phase; --only, --rounds, --callers do not.
+          runs                 Suite runs per second: a junit-command suite (python3 writing 50 tests) through
+                               ITestRunExecutionGrain vs the same command as a plain process. --callers and --only
+                               do not apply (1 and 4 concurrent runs).
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -81,10 +85,16 @@ internal sealed record BenchOptions
           latency              one event every 10 ms, from creation to the consumer's handler, p50 and p99, beside a
                                single-row insert transaction. Target on PostgreSQL: p99 <= 250 ms.
 
+        Test-run figures:
+          suite runs           a junit-command suite on a fresh ITestRunExecutionGrain (request stored, one shard
+                               grain, the command with its capped log, the JUnit parse, the import into the run and
+                               its analytics; polled every 2 ms to completion) vs the same python3 command started
+                               as a plain process and waited for. Target: >= 50%.
+
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
 
-    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows" or "streams".</summary>
+    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows", "streams" or "runs".</summary>
     public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
@@ -157,9 +167,9 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams"))
+        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams" or "runs"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows' and 'streams'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows', 'streams' and 'runs'.");
         }
 
         return command is null ? options : options with { Command = command };

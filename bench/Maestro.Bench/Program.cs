@@ -29,6 +29,7 @@ internal static class Program
             "client" => await ClientBenchmark.RunAsync(options),
             "results" => await ResultsBenchmark.RunAsync(options),
             "workflows" => await WorkflowBenchmark.RunAsync(options),
+            "runs" => await TestRunBenchmark.RunAsync(options),
             "streams" => await StreamsBenchmark.RunAsync(options),
             _ => await RuntimeBenchmark.RunAsync(options),
         };

@@ -18,6 +18,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IStepExecutor, WaitStepExecutor>();
         services.AddSingleton<IStepExecutor, PublishStepExecutor>();
         services.AddSingleton<IStepExecutor, SubWorkflowStepExecutor>();
+        services.AddSingleton<IStepExecutor, TestSuiteStepExecutor>();
         services.AddSingleton<StepRunner>();
         services.AddHostedService<WorkflowRecoveryService>();
         return services;

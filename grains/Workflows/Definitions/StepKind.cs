@@ -1,6 +1,6 @@
 namespace Maestro.Grains.Workflows;
 
-/// <summary>What a step does; the YAML key that holds its settings has the same name in lower case.</summary>
+/// <summary>What a step does; the YAML key that holds its settings has the same name in lower case (<c>test-suite</c> for <see cref="TestSuite"/>).</summary>
 public enum StepKind
 {
     Http,
@@ -9,6 +9,6 @@ public enum StepKind
     Approval,
     Publish,
     Workflow,
-    /// <summary>Run a test suite: an extension point for when test runs exist; definitions using it fail validation.</summary>
-    Test,
+    /// <summary>Run a test suite through test-run execution and wait for the run.</summary>
+    TestSuite,
 }

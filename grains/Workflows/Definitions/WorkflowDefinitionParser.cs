@@ -12,7 +12,7 @@ namespace Maestro.Grains.Workflows;
 /// </summary>
 public sealed class WorkflowDefinitionParser
 {
-    private static readonly string[] KindKeys = ["http", "process", "wait", "approval", "publish", "workflow", "test"];
+    private static readonly string[] KindKeys = ["http", "process", "wait", "approval", "publish", "workflow", "test-suite"];
 
     private static readonly string[] StepControlKeys = ["id", "description", "depends", "when", "optional", "timeout", "retry", "forEach", "maxParallel"];
 
@@ -226,7 +226,7 @@ public sealed class WorkflowDefinitionParser
         }
 
         var kindKey = kinds[0];
-        var kind = Enum.Parse<StepKind>(kindKey, ignoreCase: true);
+        var kind = kindKey == "test-suite" ? StepKind.TestSuite : Enum.Parse<StepKind>(kindKey, ignoreCase: true);
         StepSpec? spec = kind switch
         {
             StepKind.Http => ParseHttp(keys[kindKey], context),
@@ -235,12 +235,8 @@ public sealed class WorkflowDefinitionParser
             StepKind.Approval => ParseApproval(keys[kindKey], context),
             StepKind.Publish => ParsePublish(keys[kindKey], context),
             StepKind.Workflow => ParseSubWorkflow(keys[kindKey], context),
-            _ => new TestSuiteStepSpec(),
+            _ => ParseTestSuite(keys[kindKey], context),
         };
-        if (kind == StepKind.Test)
-        {
-            Error(KeyNode(mapping, "test"), $"step kind 'test' in {context} is not available yet: test runs are not part of Maestro yet; use a 'process' step running the test command");
-        }
 
         return spec is null || id.Length == 0 ? null
             : new StepDefinition(id, PositionOf(mapping), kind, depends, when, optional, timeout, retry, forEach, maxParallel, spec);
@@ -402,6 +398,57 @@ public sealed class WorkflowDefinitionParser
         var parameters = keys.TryGetValue("parameters", out var p) ? StringMap(p, $"'parameters' of {context}") : [];
         var inputs = keys.TryGetValue("inputs", out var i) ? StringMap(i, $"'inputs' of {context}") : [];
         return template is null ? null : new SubWorkflowStepSpec(template.Value, version, parameters, inputs);
+    }
+
+    private TestSuiteStepSpec? ParseTestSuite(YamlNode node, string context)
+    {
+        var what = $"'test-suite' of {context}";
+        if (Mapping(node, what) is not { } mapping)
+        {
+            return null;
+        }
+
+        var keys = Keys(mapping, what, [.. TestSuiteStepSpec.Keys]);
+        var name = RequiredText(keys, "name", mapping, what);
+        var adapter = RequiredText(keys, "adapter", mapping, what);
+        List<SourceText>? command = null;
+        if (keys.TryGetValue("command", out var commandNode))
+        {
+            if (commandNode is YamlSequenceNode list && list.Children.Count > 0)
+            {
+                command = [.. list.Children.Select(a => Text(a, "a command item")).OfType<SourceText>()];
+            }
+            else
+            {
+                // A string would have to be split, and splitting is a shell's job; Maestro never uses a shell.
+                Error(commandNode, $"'command' of {what} must be a non-empty list: the program, then one item per argument");
+            }
+        }
+
+        var env = keys.TryGetValue("env", out var envNode) ? StringMap(envNode, $"'env' of {what}") : [];
+
+        // Every setting is read before deciding, so one pass reports every problem of the step.
+        var timeoutSeconds = OptionalInt(keys, "timeoutSeconds", 1, 6 * 3600);
+        var shards = OptionalInt(keys, "shards", 1, 1000) ?? 1;
+        var retries = OptionalInt(keys, "retries", 0, 100) ?? 0;
+        var allowFailures = OptionalBool(keys, "allowFailures") ?? false;
+        var texts = new[] { "definition", "workingDirectory", "resultFile", "baseUrl", "branch", "commit", "environment" }.ToDictionary(k => k, k => OptionalText(keys, k));
+        return name is null || adapter is null ? null : new TestSuiteStepSpec(
+            name,
+            adapter,
+            command,
+            texts["definition"],
+            texts["workingDirectory"],
+            texts["resultFile"],
+            texts["baseUrl"],
+            env,
+            timeoutSeconds,
+            shards,
+            retries,
+            texts["branch"],
+            texts["commit"],
+            texts["environment"],
+            allowFailures);
     }
 
     private static bool IsName(string value) =>

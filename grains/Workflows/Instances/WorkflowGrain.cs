@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maestro.GrainInterfaces.Workflows;
+using Maestro.Grains.Hosting;
 using Maestro.Runtime;
 using Maestro.Runtime.Concurrency;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,7 @@ public sealed class WorkflowGrain(
     ILogger<WorkflowGrain> logger) : Grain, IWorkflowGrain
 {
     private readonly Dictionary<string, RunningStep> running = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SerializedStateWriter<WorkflowState> writer = new(state);
     private readonly CancellationTokenSource stopping = new();
     private WorkflowDefinition? definition;
     private WorkflowGraph? graph;
@@ -571,18 +572,7 @@ public sealed class WorkflowGrain(
         }
     }
 
-    private async Task PersistAsync()
-    {
-        await writeGate.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    private Task PersistAsync() => writer.WriteAsync();
 
     private Task RecordInIndexAsync() =>
         GrainFactory.GetGrain<IWorkflowIndexGrain>(IWorkflowIndexGrain.Key)

@@ -139,7 +139,7 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
-    public void A_test_step_is_not_available_yet()
+    public void The_old_test_kind_is_an_unknown_key_and_test_suite_is_the_kind_that_runs_a_suite()
     {
         const string yaml = """
             name: suite
@@ -150,9 +150,12 @@ public sealed class DefinitionValidationTests
 
         var (_, errors) = WorkflowDefinitionLoader.Load(yaml, "suite.yaml");
 
-        var error = Assert.Single(errors);
-        Assert.Equal((4, 5), (error.Line, error.Column));
-        Assert.Contains("is not available yet", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "suite.yaml:3:5: step 'tests' has no kind: add one of http, process, wait, approval, publish, workflow, test-suite",
+                "suite.yaml:4:5: unknown key 'test' in a step; expected one of: id, description, depends, when, optional, timeout, retry, forEach, maxParallel, http, process, wait, approval, publish, workflow, test-suite",
+            ],
+            errors.Select(e => e.ToString()).ToArray());
     }
 
     [Fact]

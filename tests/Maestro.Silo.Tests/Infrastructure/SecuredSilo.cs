@@ -26,6 +26,9 @@ public sealed class SecuredSilo : IAsyncLifetime
 
     public string ViewerKeyId { get; private set; } = string.Empty;
 
+    /// <summary>The silo's data folder (its default test-execution workspace root is <c>workspaces</c> in it).</summary>
+    public string DataDirectory => directory.Combine("data");
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
