@@ -5,7 +5,7 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: deploy/cluster.sh start N | scale N | stop | status | --help
+Usage: deploy/cluster.sh start N | scale N | stop | status | gateway start|stop|status | --help
 
   start N   Build the silo, start a private PostgreSQL (initdb on first use, 127.0.0.1 only) and N silos (1-20) in
             cluster mode, each in the background with its own ports, log and PID file; waits until each is healthy.
@@ -14,10 +14,16 @@ Usage: deploy/cluster.sh start N | scale N | stop | status | --help
             the cluster, and the others activate those grains again on their next call).
   stop      Stop the silos by PID (SIGTERM, then SIGKILL after 30 s), then the database (fast shutdown, then
             immediate after 30 s).
-  status    Show the database and every silo: PID, whether it runs, its ports and its /health status.
+  status    Show the database, every silo and the REST gateway: PID, whether it runs, its ports and its /health.
+  gateway start   Build and start the REST gateway (client-api/Maestro.Gateway, its own process) in front of the
+                  running silos: HTTP on 127.0.0.1 at MAESTRO_CLUSTER_GATEWAY_HTTP_PORT, calling the grains through
+                  every running silo's gateway port; waits until its /health answers 200.
+  gateway stop    Stop the REST gateway by PID (SIGTERM, then SIGKILL after 30 s). 'stop' stops it too, first.
+  gateway status  Show the REST gateway: PID, port and its /health.
 
 Files under ./data/cluster: pg/ (database; pg.log), pg-password, cluster-secret, admin-key (all three mode 600),
-silo<i>/ (data), silo<i>.log, silo<i>.pid, bin/ (the built silo). admin-key is the cluster's first admin API key
+silo<i>/ (data), silo<i>.log, silo<i>.pid, bin/ (the built silo), gateway.log, gateway.pid, gateway-bin/ (the
+built REST gateway). admin-key is the cluster's first admin API key
 (send it as X-Api-Key); it is generated on the first start and handed to every silo as Maestro__InitialApiKey.
 
 Environment (all optional):
@@ -26,6 +32,7 @@ Environment (all optional):
   MAESTRO_CLUSTER_HTTP_PORT      HTTP port of silo 1; silo i uses this + i - 1 (default 8081)
   MAESTRO_CLUSTER_SILO_PORT      silo-to-silo port of silo 1; silo i uses this + i - 1 (default 11111)
   MAESTRO_CLUSTER_GATEWAY_PORT   client gateway port of silo 1; silo i uses this + i - 1 (default 30000)
+  MAESTRO_CLUSTER_GATEWAY_HTTP_PORT  HTTP port of the REST gateway process (default 8090)
   MAESTRO_CLUSTER_GRAIN_ASSEMBLY a grain assembly every silo loads with --grain-assembly (test support only)
 
 The connection string and the admin key reach the silos through the environment (Maestro__Postgres,
@@ -45,6 +52,7 @@ pg_port="${MAESTRO_CLUSTER_PG_PORT:-55432}"
 http_base="${MAESTRO_CLUSTER_HTTP_PORT:-8081}"
 silo_base="${MAESTRO_CLUSTER_SILO_PORT:-11111}"
 gateway_base="${MAESTRO_CLUSTER_GATEWAY_PORT:-30000}"
+rest_gateway_port="${MAESTRO_CLUSTER_GATEWAY_HTTP_PORT:-8090}"
 stop_bound=30
 
 is_port() {
@@ -55,6 +63,7 @@ is_port "$pg_port" || die "MAESTRO_CLUSTER_PG_PORT must be a port (1-65535); got
 is_port "$http_base" || die "MAESTRO_CLUSTER_HTTP_PORT must be a port (1-65535); got '$http_base'."
 is_port "$silo_base" || die "MAESTRO_CLUSTER_SILO_PORT must be a port (1-65535); got '$silo_base'."
 is_port "$gateway_base" || die "MAESTRO_CLUSTER_GATEWAY_PORT must be a port (1-65535); got '$gateway_base'."
+is_port "$rest_gateway_port" || die "MAESTRO_CLUSTER_GATEWAY_HTTP_PORT must be a port (1-65535); got '$rest_gateway_port'."
 
 pg_bin() {
   if [ -n "${MAESTRO_PG_BIN:-}" ]; then
@@ -257,8 +266,70 @@ scale() {
   echo "The cluster has $count silo(s)."
 }
 
+# Starts the REST gateway process in front of every running silo's gateway port, and waits for its /health.
+gateway_start() {
+  local file name index pid endpoints=() i
+  [ -f "$root/bin/Maestro.Silo.dll" ] && pg_running || die "no cluster is running under $root; use 'cluster.sh start N' first."
+  if pid=$(read_pid "$root/gateway.pid" 2>/dev/null) && alive "$pid"; then
+    echo "The REST gateway already runs (PID $pid) on http://127.0.0.1:$rest_gateway_port"
+    return 0
+  fi
+  for file in "$root"/silo*.pid; do
+    [ -e "$file" ] || continue
+    name=$(basename "$file" .pid)
+    index=${name#silo}
+    [[ "$index" =~ ^[0-9]+$ ]] || continue
+    if pid=$(read_pid "$file") && alive "$pid"; then
+      endpoints+=(--gateway "127.0.0.1:$((gateway_base + index - 1))")
+    fi
+  done
+  [ "${#endpoints[@]}" -gt 0 ] || die "no silo is running; use 'cluster.sh start N' first."
+
+  echo "Building the REST gateway into $root/gateway-bin"
+  dotnet build "$repo/client-api/Maestro.Gateway/Maestro.Gateway.csproj" -c Release -o "$root/gateway-bin" -v quiet -nologo \
+    >"$root/gateway-build.log" 2>&1 || { tail -n 30 "$root/gateway-build.log" >&2; die "the build failed (see $root/gateway-build.log)."; }
+  nohup dotnet "$root/gateway-bin/Maestro.Gateway.dll" --port "$rest_gateway_port" "${endpoints[@]}" \
+    >"$root/gateway.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$root/gateway.pid"
+  echo "gateway: PID $pid HTTP http://127.0.0.1:$rest_gateway_port silo gateways ${endpoints[*]} log $root/gateway.log"
+  for ((i = 0; i < 600; i++)); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$rest_gateway_port/health" 2>/dev/null; then
+      echo "The REST gateway is up: http://127.0.0.1:$rest_gateway_port (send the admin key from $root/admin-key as X-Api-Key)."
+      return 0
+    fi
+    if ! alive "$pid"; then
+      rm -f "$root/gateway.pid"
+      tail -n 20 "$root/gateway.log" >&2
+      die "the REST gateway (PID $pid) exited; see $root/gateway.log."
+    fi
+    sleep 0.2
+  done
+  die "the REST gateway was not healthy within 120 s; see $root/gateway.log."
+}
+
+gateway_stop() {
+  local pid
+  if pid=$(read_pid "$root/gateway.pid" 2>/dev/null) && alive "$pid"; then
+    echo "Stopping the REST gateway (PID $pid)"
+    stop_pid "$pid" TERM KILL
+  fi
+  rm -f "$root/gateway.pid"
+}
+
+gateway_status() {
+  local pid health
+  if pid=$(read_pid "$root/gateway.pid" 2>/dev/null) && alive "$pid"; then
+    health=$(curl -s -m 10 "http://127.0.0.1:$rest_gateway_port/health" || echo "no answer")
+    echo "REST gateway: running, PID $pid, HTTP $rest_gateway_port; health: $health"
+  else
+    echo "REST gateway: not running"
+  fi
+}
+
 stop() {
   local file pid name
+  gateway_stop
   for file in "$root"/silo*.pid; do
     [ -e "$file" ] || continue
     name=$(basename "$file" .pid)
@@ -314,6 +385,16 @@ case "${1:-}" in
   status)
     [ "$#" -eq 1 ] || die "usage: cluster.sh status"
     status
+    gateway_status
+    ;;
+  gateway)
+    [ "$#" -eq 2 ] || die "usage: cluster.sh gateway start|stop|status"
+    case "$2" in
+      start) gateway_start ;;
+      stop) gateway_stop ;;
+      status) gateway_status ;;
+      *) die "usage: cluster.sh gateway start|stop|status" ;;
+    esac
     ;;
   -h | --help | help)
     usage

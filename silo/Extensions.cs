@@ -1,11 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Maestro.Api;
+using Maestro.Grains.Access;
 using Maestro.Grains.Audit;
+using Maestro.Grains.AutoRepair;
+using Maestro.Grains.Healing;
 using Maestro.Grains.Registry;
 using Maestro.Grains.TestRuns.Execution;
+using Maestro.Grains.TestRuns.Journeys;
 using Maestro.Grains.Workflows;
 using Maestro.Silo.Access;
-using Microsoft.OpenApi;
+using Maestro.Silo.Dashboard;
 
 namespace Maestro.Silo;
 
@@ -26,6 +29,8 @@ public static class Extensions
         // Checked here so a bad registry or audit setting stops the start with one line, like every other setting.
         MaestroOptionsLoader.LoadSection<ServiceRegistryOptions>(builder.Configuration, ServiceRegistryOptions.SectionName, o => o.Validate());
         MaestroOptionsLoader.LoadSection<AuditOptions>(builder.Configuration, AuditOptions.SectionName, o => o.Validate());
+        MaestroOptionsLoader.LoadSection<HealingOptions>(builder.Configuration, HealingOptions.SectionName, o => o.Validate());
+        MaestroOptionsLoader.LoadSection<BrowserJourneyOptions>(builder.Configuration, BrowserJourneyOptions.SectionName, o => o.Validate());
         var grainAssembly = options.GrainAssembly is { } path ? ClusterHosting.LoadGrainAssembly(path) : null;
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
@@ -54,9 +59,8 @@ public static class Extensions
         });
         builder.Services.AddHostedService<SiloLifecycleLogger>();
         builder.Services.AddMaestroWorkflows();
-        builder.Services.AddServiceRegistry(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{ServiceRegistryOptions.SectionName}").Bind(o));
-        builder.Services.AddAuditLog(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AuditOptions.SectionName}").Bind(o));
-        builder.Services.AddMaestroAccess();
+        builder.Services.AddServiceRegistry(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{ServiceRegistryOptions.SectionName}").Bind(o)).AddServiceEventStream();
+        builder.Services.AddAuditLog(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AuditOptions.SectionName}").Bind(o)).AddAuditStream();
         builder.Services.AddTestExecution(
             o =>
             {
@@ -66,22 +70,12 @@ public static class Extensions
                 builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{TestExecutionOptions.SectionName}").Bind(o);
             },
             sp => sp.GetRequiredService<ISiloStatus>().SiloName);
-
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddExceptionHandler<SiloUnavailableExceptionHandler>();
-        // Bad bodies and parameters throw, so BadRequestExceptionHandler can name the field in a validation problem.
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "Maestro silo",
-                Version = "v1",
-                Description = "The HTTP API co-hosted by a Maestro silo.",
-            };
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddBrowserJourneys(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{BrowserJourneyOptions.SectionName}").Bind(o));
+        builder.Services.AddHealing(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{HealingOptions.SectionName}").Bind(o));
+        builder.Services.AddAutoRepair(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AutoRepairOptions.SectionName}").Bind(o));
+        builder.Services.AddSingleton<ApiKeyBootstrapper>();
+        builder.Services.AddHostedService<InitialApiKeyAnnouncer>();
+        builder.Services.AddMaestroDashboard(builder.Configuration);
+        builder.Services.AddMaestroApi("Maestro silo", "The HTTP API co-hosted by a Maestro silo.");
     }
 }

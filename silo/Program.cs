@@ -1,3 +1,6 @@
+using Maestro.Api;
+using Maestro.Silo.Dashboard;
+
 var commandLine = SiloCommandLine.Parse(args);
 if (commandLine.Error is { } usageError)
 {
@@ -26,20 +29,14 @@ catch (SiloConfigurationException ex)
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-// Explicit, so both run inside the exception handler (left out, the host would add them first, outside it).
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi();
+app.UseMaestroApi();
 app.MapHealthApi();
-app.MapTestRunsApi();
+app.MapMaestroApi();
+// Silo-only for now: they check paths and adapters against this silo's own workspace root and registrations.
 app.MapTestRunExecutionApi();
-app.MapWorkflowsApi().MapTemplatesApi();
-app.MapServicesApi(app.Services.GetRequiredService<IOptions<Maestro.Grains.Audit.AuditOptions>>().Value.AuditHeartbeats);
-app.MapKeysApi();
-app.MapAuditApi();
+app.MapAutomationApi();
+app.MapHealingApi();
+app.MapMaestroDashboard();
 var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
 if (maestro.IsClusterMode)
 {

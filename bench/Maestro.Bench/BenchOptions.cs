@@ -16,6 +16,11 @@ internal sealed record BenchOptions
           dotnet run -c Release --project bench/Maestro.Bench -- workflows [options]
           dotnet run -c Release --project bench/Maestro.Bench -- streams [options]
           dotnet run -c Release --project bench/Maestro.Bench -- runs [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- registry [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- gateway [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- healing [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- dashboard [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- journeys [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
@@ -34,6 +39,19 @@ internal sealed record BenchOptions
           runs                 Suite runs per second: a junit-command suite (python3 writing 50 tests) through
                                ITestRunExecutionGrain vs the same command as a plain process. --callers and --only
                                do not apply (1 and 4 concurrent runs).
+          registry             Service registrations and heartbeats through the registry's grains vs raw upserts of
+                               the same rows (1 and --callers services). --only does not apply.
+          gateway              A REST read through the gateway's setup (Maestro.Client over a silo's gateway
+                               port) vs the same read on the REST API co-hosted with the silo. --only does not apply.
+          healing              Locator heals per second on a 2,000-element page in Chromium vs document.querySelector
+                               on the same page, and accuracy over the healing mutation set. Uses --rounds and --data
+                               only; prints a table, writes no JSON.
+          dashboard            The silo host in this process: grain calls with the dashboard's overview open
+                               (statistics on, polled every second) vs the same calls with it closed. --only does
+                               not apply.
+          journeys             Browser journey steps per second through the playwright and selenium adapters vs
+                               the same actions as raw Playwright / raw Selenium calls, on /usr/bin/chromium.
+                               Uses --rounds (3 journeys a round and side) and --output / --no-json only.
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -91,10 +109,33 @@ internal sealed record BenchOptions
                                its analytics; polled every 2 ms to completion) vs the same python3 command started
                                as a plain process and waited for. Target: >= 50%.
 
+        Registry figures:
+          registrations        IServiceGrain.RegisterAsync (replacing the caller's own service: its state and the
+                               index grain's state written) vs upserts of those two rows as the grains stored them,
+                               one transaction each, on one held connection. Target: >= 50%.
+          heartbeats           IServiceGrain.HeartbeatAsync (its state written) vs an upsert of that row. Target: >= 80%.
+
+        Gateway figures:
+          REST GET             GET /api/services/{name} with an API key (key grain, then service grain), served by
+                               api/Maestro.Api over Maestro.Client (the gateway) vs over the silo's own grain
+                               factory (co-hosted), both on Kestrel in this process, HTTP/1.1 keep-alive. Target: >= 50%.
+
+        Dashboard figures:
+          dashboard open       IPingGrain.Ping(int) from the co-hosted client, each caller its own grain, while a
+                               signed-in poller fetches /dashboard/api/overview every second, vs the same calls with
+                               nobody looking (statistics off). Target: >= 95%.
+
+        Journeys figures (per step; a journey is a navigation and 40 steps in a fresh browser context):
+          playwright adapter   steps through PlaywrightJourneyAdapter.RunAsync (YAML, locator resolver,
+                               actionability waits) vs page.ClickAsync / FillAsync / TextContentAsync /
+                               IsVisibleAsync with CSS selectors on a new context. Target: >= 50%.
+          selenium adapter     steps through SeleniumJourneyAdapter.RunAsync vs FindElement + Click / Clear +
+                               SendKeys / Text / Displayed on one ChromeDriver session. Target: >= 50%.
+
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
 
-    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows", "streams" or "runs".</summary>
+    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows", "streams", "runs", "registry", "gateway", "healing", "dashboard" or "journeys".</summary>
     public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
@@ -167,9 +208,9 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams" or "runs"))
+        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams" or "runs" or "registry" or "gateway" or "healing" or "dashboard" or "journeys"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows', 'streams' and 'runs'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows', 'streams', 'runs', 'registry', 'gateway', 'healing', 'dashboard' and 'journeys'.");
         }
 
         return command is null ? options : options with { Command = command };

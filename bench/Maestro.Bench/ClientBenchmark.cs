@@ -3,9 +3,6 @@ using Maestro.Bench.Reporting;
 using Maestro.Bench.Suites;
 using Maestro.Client;
 using Maestro.Runtime.Gateway;
-using Maestro.Runtime.Hosting;
-using Maestro.Runtime.TestingHost;
-using Maestro.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Bench;
@@ -30,11 +27,7 @@ internal static class ClientBenchmark
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Maestro client benchmark: 2 cases x 2 sides x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {4 * perCase:0} s."));
 
-        var builder = new InProcessTestClusterBuilder()
-            .ConfigureSilo(silo => silo.UseGateway().Configure<TransportOptions>(o => o.GatewayPort = 0));
-        builder.Options.DataDirectory = Path.Combine(options.DataDirectory ?? Path.GetTempPath(), "maestro-bench", Guid.NewGuid().ToString("N"));
-        builder.Options.ServiceId = "bench";
-        var cluster = builder.Build();
+        var cluster = GatewayClusterBuilder.Create(options).Build();
         var comparisons = await SingleSiloRun.MeasureAsync(cluster, progress, async () =>
         {
             var gateway = cluster.ServiceProvider.GetRequiredService<GatewayServer>().Address;

@@ -31,6 +31,11 @@ internal static class Program
             "workflows" => await WorkflowBenchmark.RunAsync(options),
             "runs" => await TestRunBenchmark.RunAsync(options),
             "streams" => await StreamsBenchmark.RunAsync(options),
+            "registry" => await RegistryBenchmark.RunAsync(options),
+            "gateway" => await GatewayBenchmark.RunAsync(options),
+            "healing" => await HealingBenchmark.RunAsync(options),
+            "dashboard" => await DashboardBenchmark.RunAsync(options),
+            "journeys" => await JourneysBenchmark.RunAsync(options),
             _ => await RuntimeBenchmark.RunAsync(options),
         };
     }

@@ -25,4 +25,16 @@ public static class MaestroStreams
 
     /// <summary>Was <c>maestro:streams:automation:results</c>: <see cref="ResultEvent"/> (status updates and repair results).</summary>
     public const string Results = "maestro.automation.results";
+
+    /// <summary>
+    /// Every audit record, as <see cref="Audit.AuditEvent"/>; the stream key is the record's UTC day (<c>yyyy-MM-dd</c>),
+    /// which is also the key of the audit day grain implicitly subscribed to it.
+    /// </summary>
+    public const string Audit = "maestro.audit";
+
+    /// <summary>
+    /// Every registry change (registration, status change, deregistration, removal), as
+    /// <see cref="Registry.ServiceEvent"/>; the stream key is the service name.
+    /// </summary>
+    public const string ServiceEvents = "maestro.registry.services";
 }

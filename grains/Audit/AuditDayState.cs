@@ -13,4 +13,10 @@ public sealed class AuditDayState
     public List<AuditRecord> Open { get; set; } = [];
 
     public bool InCatalog { get; set; }
+
+    /// <summary>
+    /// The newest appended event ids (at most <see cref="AuditDayGrain.RecentEventLimit"/>), written with the record
+    /// they became, so a redelivered event is recognised in the same write that would have duplicated it.
+    /// </summary>
+    public List<AuditEventReceipt> RecentEvents { get; set; } = [];
 }

@@ -4,8 +4,8 @@ namespace Maestro.Grains.Audit;
 
 /// <summary>
 /// The one seam through which everything is audited and read back. <see cref="GrainAuditLog"/> appends straight to
-/// the day grains; when streams exist, an implementation that appends through a stream replaces it without touching
-/// the callers.
+/// the day grains; <see cref="StreamAuditLog"/>, which the silo and the gateway use, appends through the
+/// <c>maestro.audit</c> stream, without touching the callers.
 /// </summary>
 public interface IAuditLog
 {

@@ -1,11 +1,17 @@
+using Maestro.GrainInterfaces.AutoRepair;
 using Maestro.GrainInterfaces.Events;
+using Maestro.Grains.AutoRepair.Monitoring;
+using Maestro.Grains.TestRuns.Execution;
 using Maestro.Runtime.Streams;
 
 namespace Maestro.Grains.Events;
 
-/// <summary>The original's automation worker, per project: start/stop monitoring with status updates, heal jobs forwarded to healing.</summary>
+/// <summary>
+/// The original's automation worker, per project: start_monitoring and stop_monitoring start and stop the project's
+/// auto-repair (which publishes the status updates), heal_test_failure jobs go on to the healing stream.
+/// </summary>
 [ImplicitStreamSubscription(MaestroStreams.AutomationJobs)]
-public sealed class AutomationWorkerGrain(TimeProvider time) : EventWorkerGrain<AutomationJobEvent>, IAutomationWorkerGrain
+public sealed class AutomationWorkerGrain(TimeProvider time, IOptions<TestExecutionOptions> execution) : EventWorkerGrain<AutomationJobEvent>, IAutomationWorkerGrain
 {
     protected override string TypeOf(AutomationJobEvent item) => item.Type;
 
@@ -19,12 +25,13 @@ public sealed class AutomationWorkerGrain(TimeProvider time) : EventWorkerGrain<
                     throw new ArgumentException($"Job start_monitoring for project '{ProjectId}' needs ProjectPath and Config.");
                 }
 
+                // The project publishes "started" on the results stream itself.
+                await Automation.Start(ToProjectConfig(item.ProjectPath, item.Config));
                 Monitoring = true;
-                await PublishStatusAsync("started");
                 break;
             case AutomationJobTypes.StopMonitoring:
+                await Automation.Stop();
                 Monitoring = false;
-                await PublishStatusAsync("stopped");
                 break;
             case AutomationJobTypes.HealTestFailure:
                 if (string.IsNullOrWhiteSpace(item.TestId) || item.FailureMessage is null)
@@ -41,6 +48,19 @@ public sealed class AutomationWorkerGrain(TimeProvider time) : EventWorkerGrain<
         }
     }
 
-    private Task PublishStatusAsync(string status) =>
-        ProjectStream<ResultEvent>(MaestroStreams.Results).OnNextAsync(new ResultEvent(ResultEventTypes.StatusUpdate, ProjectId, status, null, time.GetUtcNow()));
+    private IProjectAutomationGrain Automation => GrainFactory.GetGrain<IProjectAutomationGrain>(ProjectId);
+
+    // The original's job carried no monitors: they are chosen from the project's files, as it did.
+    private AutomationProjectConfig ToProjectConfig(string projectPath, MonitoringConfig config)
+    {
+        var resolved = WorkspacePathGuard.ResolveWorkingDirectory(execution.Value.WorkspaceRoot, projectPath);
+        return new AutomationProjectConfig(
+            projectPath,
+            MonitorDetector.Detect(resolved),
+            config.AutoFix,
+            config.RequireApproval,
+            config.ConfidenceThreshold,
+            config.AutoCommit,
+            config.MaxConcurrentRepairs);
+    }
 }

@@ -21,4 +21,16 @@ public static class RegistryServiceCollectionExtensions
         services.AddHostedService<ServiceRegistrySupervisor>();
         return services;
     }
+
+    /// <summary>
+    /// Publishes service events on the <c>maestro.registry.services</c> stream (<see cref="StreamServiceEventPublisher"/>)
+    /// instead of only logging them; the silo needs the default stream provider. Call after <see cref="AddServiceRegistry"/>.
+    /// </summary>
+    public static IServiceCollection AddServiceEventStream(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<LoggingServiceEventPublisher>();
+        services.Replace(ServiceDescriptor.Singleton<IServiceEventPublisher, StreamServiceEventPublisher>());
+        return services;
+    }
 }

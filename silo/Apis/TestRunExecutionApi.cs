@@ -1,7 +1,7 @@
 using Maestro.GrainInterfaces.TestRuns;
 using Maestro.Grains.TestRuns.Execution;
-using Maestro.Silo.Access;
-using Maestro.Silo.Auditing;
+using Maestro.Api.Access;
+using Maestro.Api.Auditing;
 
 namespace Maestro.Silo.Apis;
 

@@ -16,7 +16,7 @@ public static class TestSupportApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/test-support").WithTags("Test support").ExcludeFromDescription()
-            .RequireAuthorization(Maestro.Silo.Access.MaestroPolicies.Operator);
+            .RequireAuthorization(Maestro.Api.Access.MaestroPolicies.Operator);
         api.MapPost("/grains/{interfaceName}/{key}/{method}", CallGrainAsync).WithName("CallTestGrain");
         return app;
     }

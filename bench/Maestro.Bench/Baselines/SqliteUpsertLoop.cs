@@ -65,13 +65,18 @@ internal sealed class SqliteUpsertLoop : IDisposable
         var state = states[writer];
         var timestamp = DateTime.UtcNow;
         state.Apply(value, timestamp);
-        var json = JsonSerializer.SerializeToUtf8Bytes(state);
+        await UpsertRowAsync(keys[writer], JsonSerializer.SerializeToUtf8Bytes(state));
+    }
+
+    /// <summary>Upserts <paramref name="json"/> as the row of <paramref name="rowKey"/>: one transaction, as a storage write.</summary>
+    public async Task UpsertRowAsync(string rowKey, byte[] json)
+    {
         await gate.WaitAsync();
         try
         {
-            key.Value = keys[writer];
+            key.Value = rowKey;
             payload.Value = json;
-            now.Value = timestamp.ToString("O", CultureInfo.InvariantCulture);
+            now.Value = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
             command.ExecuteNonQuery();
         }
         finally

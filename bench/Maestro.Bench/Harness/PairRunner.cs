@@ -9,15 +9,34 @@ internal sealed class PairRunner(BenchOptions options, TextWriter progress)
     /// <summary>Later rounds only need the callers to ramp up: the code is already jitted and the grains active.</summary>
     private static readonly TimeSpan RampUp = TimeSpan.FromSeconds(0.2);
 
+    public Task<Comparison> RunAsync(
+        string figure, string baselineName, int callers, double target, Operation subject, Operation baseline) =>
+        RunAsync(figure, baselineName, callers, target, subject, baseline, static () => Task.CompletedTask, static () => Task.CompletedTask);
+
+    /// <summary>
+    /// As above, with <paramref name="enterSubject"/> run before and <paramref name="leaveSubject"/> after each subject
+    /// round, outside the measured window: for figures that differ from their baseline by a condition (a dashboard
+    /// open), not by the operation.
+    /// </summary>
     public async Task<Comparison> RunAsync(
-        string figure, string baselineName, int callers, double target, Operation subject, Operation baseline)
+        string figure, string baselineName, int callers, double target, Operation subject, Operation baseline, Func<Task> enterSubject, Func<Task> leaveSubject)
     {
         Measurement? bestSubject = null;
         Measurement? bestBaseline = null;
         for (var round = 1; round <= options.Rounds; round++)
         {
             var b = await MeasureAsync(baselineName, callers, baseline, round);
-            var s = await MeasureAsync(figure, callers, subject, round);
+            await enterSubject();
+            Measurement s;
+            try
+            {
+                s = await MeasureAsync(figure, callers, subject, round);
+            }
+            finally
+            {
+                await leaveSubject();
+            }
+
             bestBaseline = bestBaseline is null || b.OpsPerSecond > bestBaseline.OpsPerSecond ? b : bestBaseline;
             bestSubject = bestSubject is null || s.OpsPerSecond > bestSubject.OpsPerSecond ? s : bestSubject;
         }

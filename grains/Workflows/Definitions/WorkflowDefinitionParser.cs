@@ -1,6 +1,5 @@
 using System.Globalization;
 using Maestro.GrainInterfaces.Workflows;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Maestro.Grains.Workflows;
@@ -16,53 +15,28 @@ public sealed class WorkflowDefinitionParser
 
     private static readonly string[] StepControlKeys = ["id", "description", "depends", "when", "optional", "timeout", "retry", "forEach", "maxParallel"];
 
-    private readonly string file;
-    private readonly List<DefinitionError> errors = [];
+    private readonly YamlDefinitionReader reader;
 
-    private WorkflowDefinitionParser(string file) => this.file = file;
+    private WorkflowDefinitionParser(string file) => reader = new YamlDefinitionReader(file);
 
     /// <summary>The definition as far as it could be read (null when the YAML itself is unreadable) and every problem found.</summary>
     public static (WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors) Parse(string yaml, string file)
     {
         var parser = new WorkflowDefinitionParser(file);
         var definition = parser.ParseDocument(yaml);
-        return (definition, parser.errors);
+        return (definition, parser.reader.Errors);
     }
 
-    internal static SourcePosition PositionOf(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
+    internal static SourcePosition PositionOf(YamlNode node) => YamlDefinitionReader.PositionOf(node);
 
     private WorkflowDefinition? ParseDocument(string yaml)
     {
-        var stream = new YamlStream();
-        try
+        if (reader.LoadDocument(yaml, "the definition") is not { } document)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            // YamlDotNet wraps the real cause (e.g. a duplicate key) in a generic message; show the innermost one.
-            var cause = ex;
-            while (cause.InnerException is YamlException inner)
-            {
-                cause = inner;
-            }
-
-            errors.Add(new DefinitionError(file, (int)cause.Start.Line, (int)cause.Start.Column, $"invalid YAML: {cause.Message}"));
             return null;
         }
 
-        if (stream.Documents.Count == 0)
-        {
-            errors.Add(new DefinitionError(file, 1, 1, "the definition is empty"));
-            return null;
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            Error(stream.Documents[1].RootNode, "a definition holds one YAML document; found more than one");
-        }
-
-        if (Mapping(stream.Documents[0].RootNode, "the workflow") is not { } root)
+        if (Mapping(document, "the workflow") is not { } root)
         {
             return null;
         }
@@ -454,57 +428,16 @@ public sealed class WorkflowDefinitionParser
     private static bool IsName(string value) =>
         value.Length is > 0 and <= 100 && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
-    private Dictionary<string, YamlNode> Keys(YamlMappingNode mapping, string context, string[] allowed)
-    {
-        var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (key, value) in mapping.Children)
-        {
-            if (key is not YamlScalarNode { Value: { } name })
-            {
-                Error(key, $"a key in {context} must be a plain name");
-            }
-            else if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                Error(key, $"unknown key '{name}' in {context}; expected one of: {string.Join(", ", allowed)}");
-            }
-            else
-            {
-                keys[name] = value;
-            }
-        }
-
-        return keys;
-    }
+    private Dictionary<string, YamlNode> Keys(YamlMappingNode mapping, string context, string[] allowed) => reader.Keys(mapping, context, allowed);
 
     private static YamlNode KeyNode(YamlMappingNode mapping, string key) =>
         mapping.Children.Keys.First(k => k is YamlScalarNode { Value: { } v } && v == key);
 
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode mapping)
-        {
-            return mapping;
-        }
+    private YamlMappingNode? Mapping(YamlNode node, string what) => reader.Mapping(node, what);
 
-        Error(node, $"{what} must be a mapping of keys to values");
-        return null;
-    }
+    private YamlScalarNode? Scalar(YamlNode node, string what) => reader.Scalar(node, what);
 
-    private YamlScalarNode? Scalar(YamlNode node, string what)
-    {
-        if (node is YamlScalarNode scalar)
-        {
-            return scalar;
-        }
-
-        Error(node, $"{what} must be a single value, not a list or a mapping");
-        return null;
-    }
-
-    private SourceText? Text(YamlNode node, string what) =>
-        Scalar(node, what) is { } scalar
-            ? new SourceText(scalar.Value ?? string.Empty, PositionOf(scalar), scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0)
-            : null;
+    private SourceText? Text(YamlNode node, string what) => reader.Text(node, what);
 
     private SourceText? OptionalText(Dictionary<string, YamlNode> keys, string key) =>
         keys.TryGetValue(key, out var node) ? Text(node, $"'{key}'") : null;
@@ -594,6 +527,5 @@ public sealed class WorkflowDefinitionParser
         return map;
     }
 
-    private void Error(YamlNode node, string message) =>
-        errors.Add(new DefinitionError(file, (int)node.Start.Line, (int)node.Start.Column, message));
+    private void Error(YamlNode node, string message) => reader.Error(node, message);
 }

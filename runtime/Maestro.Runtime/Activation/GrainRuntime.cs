@@ -3,6 +3,7 @@ using Maestro.Runtime.Messaging;
 using Maestro.Runtime.Metadata;
 using Maestro.Runtime.Proxies;
 using Maestro.Runtime.Serialization;
+using Maestro.Runtime.Statistics;
 
 namespace Maestro.Runtime.Activation;
 
@@ -18,6 +19,7 @@ internal sealed class GrainRuntime
         DeepCopier copier,
         PendingCalls pendingCalls,
         GrainReferenceFactory references,
+        GrainCallStatistics statistics,
         IOptions<GrainCollectionOptions> collectionOptions,
         ILogger<GrainRuntime> logger)
     {
@@ -26,6 +28,7 @@ internal sealed class GrainRuntime
         Copier = copier;
         PendingCalls = pendingCalls;
         References = references;
+        Statistics = statistics;
         CollectionOptions = collectionOptions.Value;
         Logger = logger;
         Catalog = new Catalog(this);
@@ -48,6 +51,9 @@ internal sealed class GrainRuntime
     public PendingCalls PendingCalls { get; }
 
     public GrainReferenceFactory References { get; }
+
+    /// <summary>The dashboard's call counters; calls are counted only while someone looks at the statistics.</summary>
+    public GrainCallStatistics Statistics { get; }
 
     public GrainCollectionOptions CollectionOptions { get; }
 

@@ -5,6 +5,7 @@ using Maestro.Runtime.Messaging;
 using Maestro.Runtime.Metadata;
 using Maestro.Runtime.Proxies;
 using Maestro.Runtime.Serialization;
+using Maestro.Runtime.Statistics;
 using Maestro.Runtime.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,8 @@ public static class SiloHostingExtensions
         services.AddSingleton<DeepCopier>();
         services.AddSingleton<PendingCalls>();
         services.AddSingleton<GrainReferenceFactory>();
+        services.AddOptions<GrainCallStatisticsOptions>();
+        services.AddSingleton(sp => new GrainCallStatistics(sp.GetRequiredService<IOptions<GrainCallStatisticsOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IMessageRouter, LocalMessageRouter>();
         services.AddSingleton<GrainCallInvoker>();

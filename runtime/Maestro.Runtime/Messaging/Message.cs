@@ -1,5 +1,6 @@
 using Maestro.Runtime.Activation;
 using Maestro.Runtime.Metadata;
+using Maestro.Runtime.Statistics;
 
 namespace Maestro.Runtime.Messaging;
 
@@ -70,6 +71,9 @@ internal sealed class Message : ActivationWorkItem
 
         RequestContext.Import(Context);
         var runtime = activation.Runtime;
+
+        // Counted only while the dashboard looks: otherwise one field read is the call's whole statistics cost.
+        var started = runtime.Statistics.IsCollecting ? GrainCallStatistics.Start() : 0;
         try
         {
             object? result;
@@ -88,6 +92,10 @@ internal sealed class Message : ActivationWorkItem
             }
 
             Complete(Method.ResultIsImmutable ? result : runtime.Copier.Copy(result, Method.ResultType), runtime.PendingCalls);
+            if (started != 0)
+            {
+                runtime.Statistics.Record(activation.Metadata, Method, started, failed: false);
+            }
         }
         catch (Exception ex)
         {
@@ -102,6 +110,10 @@ internal sealed class Message : ActivationWorkItem
             }
 
             Finish(runtime.PendingCalls).TrySetException(ex);
+            if (started != 0)
+            {
+                runtime.Statistics.Record(activation.Metadata, Method, started, failed: true);
+            }
         }
     }
 

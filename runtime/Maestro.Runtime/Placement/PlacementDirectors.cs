@@ -9,6 +9,7 @@ internal sealed class PlacementDirectors
     private readonly PreferLocalPlacementDirector preferLocal;
     private readonly HashBasedPlacementDirector hashBased = new();
     private readonly ActivationCountPlacementDirector activationCount;
+    private readonly SiloBoundPlacementDirector siloBound = new();
 
     public PlacementDirectors(ClusterView view)
     {
@@ -21,6 +22,7 @@ internal sealed class PlacementDirectors
         PreferLocalPlacementAttribute => preferLocal,
         HashBasedPlacementAttribute => hashBased,
         ActivationCountBasedPlacementAttribute => activationCount,
+        SiloBoundPlacementAttribute => siloBound,
         _ => random,
     };
 }

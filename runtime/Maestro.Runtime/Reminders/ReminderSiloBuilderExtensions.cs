@@ -37,6 +37,7 @@ public static class ReminderSiloBuilderExtensions
         services.AddOptions<ReminderOptions>();
         services.AddSingleton(sp => new ReminderTable(database(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         services.AddSingleton<ReminderService>();
+        services.AddSingleton(sp => new ReminderListing(sp.GetRequiredService<ReminderTable>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReminderRegistry>(sp => sp.GetRequiredService<ReminderService>());
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ReminderService>());
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());

@@ -56,6 +56,23 @@ internal sealed class ReminderTable(SqlDatabase database, string serviceId)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>One page of this service's reminders, ordered by grain and name, read with LIMIT/OFFSET in the database.</summary>
+    public async Task<List<ReminderEntry>> ReadPageAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection, null, $"SELECT {Columns} FROM reminders WHERE service_id = @service ORDER BY grain_id, reminder_name LIMIT @limit OFFSET @offset",
+            ("@service", ServiceId), ("@limit", (long)limit), ("@offset", (long)offset));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT count(*) FROM reminders WHERE service_id = @service", ("@service", ServiceId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     private static long ToMilliseconds(DateTime utc) => new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     private static async Task<List<ReminderEntry>> ReadAsync(DbCommand command, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public static class StreamingSiloBuilderExtensions
             services.TryAddSingleton<ImplicitSubscriptions>();
             services.TryAddSingleton<IStreamRuntime, StreamRuntime>();
             services.AddSingleton<StreamingService>();
+            services.AddSingleton(sp => new StreamQueueListing(sp.GetServices<PersistentStreamProvider>()));
             services.AddHostedService(sp => sp.GetRequiredService<StreamingService>());
         }
 

@@ -1,15 +1,22 @@
 using Maestro.Grains.Audit;
 using Maestro.Grains.Registry;
+using Maestro.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Grains.Tests.Infrastructure;
 
-/// <summary>Starts an in-process silo (real SQLite storage) with the registry and the audit log, and test-sized settings.</summary>
+/// <summary>
+/// Starts an in-process silo (real SQLite storage) with the registry and the audit log, and test-sized settings. With
+/// <c>streams</c>, as the silo host runs them: a SQLite stream provider, audit appends through the audit stream and
+/// service events on the registry stream (which <see cref="Registry.ServiceEventFollowerGrain"/> records).
+/// </summary>
 internal static class DomainCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(Action<ServiceRegistryOptions>? registry = null, Action<AuditOptions>? audit = null)
+    public static async Task<InProcessTestCluster> StartAsync(Action<ServiceRegistryOptions>? registry = null, Action<AuditOptions>? audit = null, bool streams = false)
     {
-        var cluster = new InProcessTestClusterBuilder()
+        var builder = new InProcessTestClusterBuilder();
+        var data = builder.Options.DataDirectory;
+        var cluster = builder
             .ConfigureSilo(silo =>
             {
                 silo.Services.AddSingleton<RecordingServiceEventPublisher>();
@@ -24,11 +31,21 @@ internal static class DomainCluster
                     registry?.Invoke(o);
                 });
                 silo.Services.AddAuditLog(audit);
+                if (streams)
+                {
+                    silo.Services.AddSingleton<Registry.ServiceEventLog>();
+                    silo.Services.AddAuditStream().AddServiceEventStream();
+                    silo.AddSqliteStreams(Maestro.GrainInterfaces.Events.MaestroStreams.ProviderName, o => o.DatabasePath = Path.Combine(data, "streams.db"));
+                }
             })
             .Build();
         await cluster.DeployAsync();
         return cluster;
     }
+
+    /// <summary>The service events the registry stream delivered (a cluster started with <c>streams</c>).</summary>
+    public static Registry.ServiceEventLog StreamedEvents(this InProcessTestCluster cluster) =>
+        cluster.ServiceProvider.GetRequiredService<Registry.ServiceEventLog>();
 
     public static RecordingServiceEventPublisher Events(this InProcessTestCluster cluster) =>
         cluster.ServiceProvider.GetRequiredService<RecordingServiceEventPublisher>();

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Maestro.Silo.Tests.Cluster;
 
-/// <summary><c>deploy/cluster.sh</c>: usage errors, and a whole start, scale from 1 to 3 silos and back, status and stop in a private folder.</summary>
+/// <summary>
+/// <c>deploy/cluster.sh</c>: usage errors, and a whole start, scale from 1 to 3 silos and back, the REST gateway
+/// process beside them, status and stop in a private folder.
+/// </summary>
 public sealed class ClusterScriptTests : IDisposable
 {
     private static readonly TimeSpan ScriptPatience = TimeSpan.FromMinutes(4);
@@ -35,17 +38,18 @@ public sealed class ClusterScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_1_then_scale_to_3_and_back_to_1_then_stop_leaves_no_process_running()
+    public async Task Start_1_then_scale_to_3_and_back_to_1_then_a_gateway_then_stop_leaves_no_process_running()
     {
         // Three silos take three HTTP ports, three silo ports and three gateway ports from their bases, plus
-        // PostgreSQL: ten free in a row.
-        var ports = FreePort.NextRange(10);
+        // PostgreSQL and the REST gateway: eleven free in a row.
+        var ports = FreePort.NextRange(11);
         var environment = new Dictionary<string, string>
         {
             ["MAESTRO_CLUSTER_HTTP_PORT"] = ports.ToString(CultureInfo.InvariantCulture),
             ["MAESTRO_CLUSTER_SILO_PORT"] = (ports + 3).ToString(CultureInfo.InvariantCulture),
             ["MAESTRO_CLUSTER_GATEWAY_PORT"] = (ports + 6).ToString(CultureInfo.InvariantCulture),
             ["MAESTRO_CLUSTER_PG_PORT"] = (ports + 9).ToString(CultureInfo.InvariantCulture),
+            ["MAESTRO_CLUSTER_GATEWAY_HTTP_PORT"] = (ports + 10).ToString(CultureInfo.InvariantCulture),
         };
         var pids = new HashSet<int>();
         try
@@ -81,9 +85,22 @@ public sealed class ClusterScriptTests : IDisposable
             Assert.Equal(2, scaledOut.Except(ReadPids()).Count(pid => !IsAlive(pid)));
             Assert.Equal(1, await ActiveSilosInStatusAsync(environment));
 
+            await RunOkAsync(environment, pids, "gateway", "start");
+            Assert.Equal(3, ReadPids().Count());
+            using (var gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports + 10}") })
+            {
+                // The REST gateway process answers with the cluster's keys, through the silo's gateway port.
+                gateway.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+                using var keys = await gateway.GetAsync("/api/keys", TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+            }
+
+            var (_, withGateway, _) = await RunAsync(environment, "status");
+            Assert.Contains($"REST gateway: running, PID {ReadPids().Except(scaledOut).Single()}, HTTP {ports + 10}; health: {{\"status\":\"Healthy\"", withGateway, StringComparison.Ordinal);
+
             await RunOkAsync(environment, pids, "stop");
             Assert.All(pids, pid => Assert.False(IsAlive(pid), $"PID {pid} still runs after stop."));
-            Assert.Empty(Directory.GetFiles(directory.Combine("data", "cluster"), "silo*.pid"));
+            Assert.Empty(Directory.GetFiles(directory.Combine("data", "cluster"), "*.pid"));
         }
         finally
         {
@@ -131,7 +148,7 @@ public sealed class ClusterScriptTests : IDisposable
             var (exitCode, status, _) = await RunAsync(environment, "status");
             Assert.Equal(0, exitCode);
             Assert.Contains("PostgreSQL: running", status, StringComparison.Ordinal);
-            var running = status.Split('\n').Where(l => l.Contains("running, PID", StringComparison.Ordinal) && !l.StartsWith("PostgreSQL", StringComparison.Ordinal)).ToList();
+            var running = status.Split('\n').Where(l => l.StartsWith("silo", StringComparison.Ordinal) && l.Contains("running, PID", StringComparison.Ordinal)).ToList();
             var views = running.Select(line => JsonDocument.Parse(line[(line.IndexOf("health: ", StringComparison.Ordinal) + 8)..]).RootElement.GetProperty("cluster")).ToList();
             if (views.All(v => v.GetProperty("status").GetString() == "Active" && v.GetProperty("activeSilos").GetArrayLength() == running.Count))
             {
@@ -143,11 +160,11 @@ public sealed class ClusterScriptTests : IDisposable
         }
     }
 
-    /// <summary>The silo PIDs from their PID files and the postmaster's from postmaster.pid, whatever exists.</summary>
+    /// <summary>The silo and gateway PIDs from their PID files and the postmaster's from postmaster.pid, whatever exists.</summary>
     private IEnumerable<int> ReadPids()
     {
         var root = directory.Combine("data", "cluster");
-        var files = Directory.Exists(root) ? Directory.GetFiles(root, "silo*.pid").ToList() : [];
+        var files = Directory.Exists(root) ? Directory.GetFiles(root, "*.pid").ToList() : [];
         var postmaster = Path.Combine(root, "pg", "postmaster.pid");
         if (File.Exists(postmaster))
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 
 namespace Maestro.Silo.Tests.Infrastructure;
 
@@ -7,7 +6,7 @@ namespace Maestro.Silo.Tests.Infrastructure;
 /// One silo process with the test admin key, a viewer and an operator key made through the API, and a short
 /// heartbeat timeout (2 s) so expiry is seen within a test. Shared by the tests of a class.
 /// </summary>
-public sealed class SecuredSilo : IAsyncLifetime
+public sealed class SecuredSilo : IAsyncLifetime, IRestApiUnderTest
 {
     private readonly TempDirectory directory = new();
     private SiloProcess? process;
@@ -39,6 +38,8 @@ public sealed class SecuredSilo : IAsyncLifetime
             ["Maestro__Registry__HeartbeatInterval"] = "00:00:01",
             ["Maestro__Registry__HeartbeatTimeout"] = "00:00:02",
             ["Maestro__Registry__ExpiryCheckPeriod"] = "00:00:00.200",
+            ["Maestro__AutoRepair__TickInterval"] = "00:00:00.200",
+            ["Maestro__AutoRepair__MinMonitorInterval"] = "00:00:01",
         };
         process = SiloProcess.StartWithEnvironment(
             directory.Path,
@@ -51,13 +52,8 @@ public sealed class SecuredSilo : IAsyncLifetime
     }
 
     /// <summary>Creates a key with <paramref name="role"/> through the API; returns a client sending it, and its id.</summary>
-    public async Task<(HttpClient Client, string KeyId)> CreateKeyAsync(string role, CancellationToken cancellationToken)
-    {
-        using var response = await Admin.PostAsJsonAsync("/api/keys", new { name = $"test {role}", role }, cancellationToken);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return (TestApiKeys.Client(Port, created.GetProperty("key").GetString()), created.GetProperty("keyId").GetString()!);
-    }
+    public Task<(HttpClient Client, string KeyId)> CreateKeyAsync(string role, CancellationToken cancellationToken) =>
+        TestApiKeys.CreateKeyAsync(Admin, Port, role, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -15,6 +15,9 @@ internal static class SiloPaths
     /// <summary>The built Maestro.Client.Sample.dll (the console client), recorded by the test project at build time.</summary>
     public static string ClientSampleAssembly { get; } = FindRecordedAssembly("MaestroClientSampleAssembly", "client-api/Maestro.Client.Sample");
 
+    /// <summary>The built Maestro.Gateway.dll (the REST gateway process), recorded by the test project at build time.</summary>
+    public static string GatewayAssembly { get; } = FindRecordedAssembly("MaestroGatewayAssembly", "client-api/Maestro.Gateway");
+
     /// <summary>The repository's root folder (where deploy/ is), recorded by the test project at build time.</summary>
     public static string RepositoryRoot { get; } =
         typeof(SiloPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "MaestroRepositoryRoot")?.Value

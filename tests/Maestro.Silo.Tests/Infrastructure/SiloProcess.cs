@@ -4,8 +4,9 @@ using System.Text;
 namespace Maestro.Silo.Tests.Infrastructure;
 
 /// <summary>
-/// The real silo as a separate OS process (<c>dotnet Maestro.Silo.dll ...</c>, no shell), with its standard output
-/// and error captured. Disposing kills it, by its process id, if it is still running.
+/// The real silo as a separate OS process (<c>dotnet Maestro.Silo.dll ...</c>, no shell), or the REST gateway
+/// (<c>dotnet Maestro.Gateway.dll ...</c>, <see cref="StartGateway"/>), with its standard output and error captured.
+/// Disposing kills it, by its process id, if it is still running.
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
@@ -19,8 +20,12 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder standardOutput = new();
     private readonly StringBuilder standardError = new();
 
-    private SiloProcess(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    private readonly string role;
+
+    private SiloProcess(string assembly, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var isSilo = assembly == SiloPaths.SiloAssembly;
+        role = isSilo ? "silo" : "gateway";
         var start = new ProcessStartInfo
         {
             UseShellExecute = false,
@@ -43,12 +48,12 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.FileName = SiloPaths.DotNetHost;
         }
 
-        start.ArgumentList.Add(SiloPaths.SiloAssembly);
+        start.ArgumentList.Add(assembly);
 
         // Every silo opens a gateway (default port 30000): tests run silos side by side, so each gets a free port of
         // its own unless the test chooses one. First, so a test's trailing "--option" without a value stays last.
         var argumentList = arguments.ToList();
-        if (!argumentList.Any(a => a.StartsWith("--gateway-port", StringComparison.Ordinal)))
+        if (isSilo && !argumentList.Any(a => a.StartsWith("--gateway-port", StringComparison.Ordinal)))
         {
             start.ArgumentList.Add("--gateway-port");
             start.ArgumentList.Add(FreePort.Next().ToString(CultureInfo.InvariantCulture));
@@ -59,7 +64,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // The test's own environment must not configure the silo under test.
+        // The test's own environment must not configure the process under test.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Maestro__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
@@ -102,11 +107,15 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string workingDirectory, params string[] arguments) => new(arguments, workingDirectory);
+    public static SiloProcess Start(string workingDirectory, params string[] arguments) => new(SiloPaths.SiloAssembly, arguments, workingDirectory);
 
     /// <summary>Starts the silo with <paramref name="environment"/> added to its environment (e.g. <c>Maestro__ClusterSecret</c>).</summary>
     public static SiloProcess StartWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        new(arguments, workingDirectory, environment);
+        new(SiloPaths.SiloAssembly, arguments, workingDirectory, environment);
+
+    /// <summary>Starts the REST gateway process (client-api/Maestro.Gateway) with <paramref name="environment"/> added to its environment.</summary>
+    public static SiloProcess StartGateway(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(SiloPaths.GatewayAssembly, arguments, workingDirectory, environment);
 
     /// <summary>Waits for the process to exit and returns its exit code; fails with its output if it does not.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
@@ -119,7 +128,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The silo (pid {Id}) did not exit within {Patience}.{Describe()}");
+            throw new TimeoutException($"The {role} (pid {Id}) did not exit within {Patience}.{Describe()}");
         }
 
         return process.ExitCode;
@@ -133,7 +142,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The silo exited with code {process.ExitCode} before it was healthy.{Describe()}");
+                throw new InvalidOperationException($"The {role} exited with code {process.ExitCode} before it was healthy.{Describe()}");
             }
 
             try
@@ -152,7 +161,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
 
-        throw new TimeoutException($"The silo (pid {Id}) was not healthy within {Patience}.{Describe()}");
+        throw new TimeoutException($"The {role} (pid {Id}) was not healthy within {Patience}.{Describe()}");
     }
 
     /// <summary>Sends a signal by process id with the <c>kill</c> command, as Ctrl+C (INT) or a service manager (TERM) would.</summary>

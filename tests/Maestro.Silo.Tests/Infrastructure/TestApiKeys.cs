@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Maestro.Silo.Tests.Infrastructure;
 
 /// <summary>The first admin key the tests give silos through <c>Maestro__InitialApiKey</c>, and how to send keys.</summary>
@@ -23,5 +25,18 @@ internal static class TestApiKeys
         }
 
         return http;
+    }
+
+    /// <summary>
+    /// Creates a key with <paramref name="role"/> through the API with <paramref name="admin"/>; returns a client of
+    /// <paramref name="port"/> sending it, and its id.
+    /// </summary>
+    public static async Task<(HttpClient Client, string KeyId)> CreateKeyAsync(HttpClient admin, int port, string role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        using var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"test {role}", role }, cancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return (Client(port, created.GetProperty("key").GetString()), created.GetProperty("keyId").GetString()!);
     }
 }

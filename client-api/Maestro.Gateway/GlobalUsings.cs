@@ -1,0 +1,4 @@
+global using Maestro.Gateway.Hosting;
+global using Maestro.Runtime;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.Options;

@@ -1,0 +1,82 @@
+using Maestro.GrainInterfaces.TestRuns;
+using Maestro.Grains.TestRuns.Execution;
+
+namespace Maestro.Grains.TestRuns.Journeys;
+
+/// <summary>
+/// What the Playwright and Selenium adapters share: the suite's journeys file read and checked before anything runs
+/// (a broken file throws <see cref="JourneyDefinitionException"/> and starts nothing), test ids <c>SUITE.JOURNEY</c>,
+/// and each requested journey run once on a page of a fresh browser context.
+/// </summary>
+public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILocatorObserver? observer) : ITestAdapter
+{
+    public abstract string Name { get; }
+
+    /// <summary>The stable test id of a journey: the suite's name, a dot, the journey's name.</summary>
+    public static string TestId(TestSuiteSpec suite, JourneyDefinition journey)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(journey);
+        return $"{suite.Name}.{journey.Name}";
+    }
+
+    /// <exception cref="JourneyDefinitionException">The suite's journeys file has problems.</exception>
+    public Task<IReadOnlyList<string>?> ListTestsAsync(TestSuiteSpec suite, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>?>([.. Load(suite).Select(j => TestId(suite, j))]);
+
+    /// <exception cref="JourneyDefinitionException">The suite's journeys file has problems; nothing ran.</exception>
+    public async Task<IReadOnlyList<TestCaseResult>> RunAsync(
+        TestSuiteSpec suite, IReadOnlyList<string>? testIds, TestAdapterContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var journeys = Load(suite).ToDictionary(j => TestId(suite, j), StringComparer.Ordinal);
+        var baseUrl = BaseUrl(suite);
+        var settings = new JourneyRunSettings(suite.Name, baseUrl, context.ArtifactDirectory, context.Attempt);
+        var runner = new JourneyRunner(options, observer);
+        var results = new List<TestCaseResult>();
+        foreach (var id in testIds ?? [.. journeys.Keys])
+        {
+            results.Add(new TestCaseResult(id, [await RunOneAsync(runner, journeys.GetValueOrDefault(id), id, settings, cancellationToken)]));
+        }
+
+        return results;
+    }
+
+    /// <summary>A page in a fresh browser context; starts the browser first if it is not running (or has crashed).</summary>
+    protected abstract Task<JourneyPageLease> OpenPageAsync(CancellationToken cancellationToken);
+
+    private async Task<TestAttempt> RunOneAsync(JourneyRunner runner, JourneyDefinition? journey, string id, JourneyRunSettings settings, CancellationToken cancellationToken)
+    {
+        if (journey is null)
+        {
+            return new TestAttempt(TestOutcome.Error, 0, $"'{id}' is not a journey of suite '{settings.Suite}'", null, JourneyFailureTypes.UnknownJourney, []);
+        }
+
+        JourneyPageLease lease;
+        try
+        {
+            lease = await OpenPageAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // This journey cannot run; the next one starts a new browser.
+            return new TestAttempt(TestOutcome.Error, 0, $"the {Name} browser could not open a page: {ex.Message}", ex.ToString(), JourneyFailureTypes.BrowserError, []);
+        }
+
+        await using (lease)
+        {
+            return await runner.RunAsync(lease.Page, journey, settings, cancellationToken);
+        }
+    }
+
+    private static IReadOnlyList<JourneyDefinition> Load(TestSuiteSpec suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        return JourneyDefinitionParser.Load(suite.Definition ?? string.Empty, suite.Name, suite.Environment);
+    }
+
+    private static Uri? BaseUrl(TestSuiteSpec suite) =>
+        suite.BaseUrl is null ? null
+        : Uri.TryCreate(suite.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new ArgumentException($"the base URL of suite '{suite.Name}' must be an absolute http or https URL, not '{suite.BaseUrl}'", nameof(suite));
+}
