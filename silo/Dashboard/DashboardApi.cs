@@ -1,4 +1,6 @@
 using Maestro.Api.Apis;
+using Maestro.Api.Auditing;
+using Maestro.Silo.Apis;
 using Maestro.Api.Model;
 using Maestro.Grains.Audit;
 using Maestro.Runtime.Reminders;
@@ -45,6 +47,12 @@ public static class DashboardApi
             TestRunsApi.ListRunsAsync(suite, branch, page, pageSize, grains));
         api.MapGet("/test-runs/{runId}", (string runId, IGrainFactory grains) => TestRunsApi.GetRunAsync(runId, grains));
         api.MapGet("/flaky", (string suite, string? branch, IGrainFactory grains) => AnalyticsApi.GetFlakyTestsAsync(suite, branch, grains));
+        api.MapGet("/healing/sessions", (string? suite, int? limit, IGrainFactory grains) => HealingApi.ListAsync(suite, limit, grains));
+        api.MapGet("/healing/sessions/{sessionId}", (string sessionId, IGrainFactory grains) => HealingApi.GetAsync(sessionId, grains));
+        api.MapGet("/healing/sessions/{sessionId}/screenshots/{which}", (string sessionId, string which, IGrainFactory grains) =>
+            HealingApi.GetScreenshotAsync(sessionId, which, grains));
+        api.MapPost("/healing/sessions/{sessionId}/review", HealingApi.ReviewAsync)
+            .RequireAuthorization(DashboardPaths.OperatorPolicy).Audited("healing.review", "healing-session:{sessionId}");
         api.MapGet("/audit", (IAuditLog auditLog, string? actor, string? target, string? action, DateTimeOffset? from, DateTimeOffset? to, int? offset, int? limit) =>
                 AuditApi.QueryAsync(auditLog, actor, target, action, from, to, offset ?? 0, limit ?? Paging.DefaultLimit))
             .RequireAuthorization(DashboardPaths.AdminPolicy);

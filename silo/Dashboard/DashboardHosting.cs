@@ -30,6 +30,7 @@ public static class DashboardHosting
             o.AddScheme<DashboardAuthenticationHandler>(DashboardAuthenticationHandler.SchemeName, DashboardAuthenticationHandler.SchemeName));
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPaths.ViewerPolicy, p => RequireRole(p, ApiRole.Viewer))
+            .AddPolicy(DashboardPaths.OperatorPolicy, p => RequireRole(p, ApiRole.Operator))
             .AddPolicy(DashboardPaths.AdminPolicy, p => RequireRole(p, ApiRole.Admin));
         return services;
     }

@@ -81,8 +81,14 @@
     constructor(status, message) { super(message); this.status = status; }
   }
 
-  async function api(path) {
-    const response = await fetch(API + path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  async function api(path, body) {
+    const init = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    if (body !== undefined) {
+      init.method = 'POST';
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(API + path, init);
     if (response.status === 401) {
       window.location.assign('/dashboard/sign-in');
       throw new ApiError(401, 'Signed out.');
@@ -356,6 +362,58 @@
                 f.verdict.sameCommitEvidence.length ? el('div', { class: 'muted' }, 'passed and failed on ' + f.verdict.sameCommitEvidence.join(', ')) : null)]),
             { testid: 'flaky-tests', empty: 'No flaky or broken tests in this suite.' })
             : el('p', { class: 'muted' }, 'Enter a suite name to see its flaky tests and the evidence behind each verdict.'));
+      },
+    },
+
+    healing: {
+      title: 'Healing sessions',
+      state: { suite: '', selected: null, message: null },
+      async refresh(root) {
+        const state = this.state;
+        const sessions = state.suite ? await api('/healing/sessions' + q({ suite: state.suite, limit: 100 })) : null;
+        const session = state.selected ? await api('/healing/sessions/' + encodeURIComponent(state.selected)) : null;
+        const review = async approved => {
+          try {
+            await api('/healing/sessions/' + encodeURIComponent(session.sessionId) + '/review', { approved, comment: 'from the dashboard' });
+            state.message = approved ? 'Approved.' : 'Rejected.';
+          } catch (e) {
+            state.message = e.status === 403 ? 'Reviewing needs an operator key: sign in with one.' : e.message;
+          }
+          this.refresh(root).catch(report);
+        };
+        const shot = which => el('figure', {},
+          el('img', { src: API + '/healing/sessions/' + encodeURIComponent(session.sessionId) + '/screenshots/' + which, alt: which + ' the heal', 'data-testid': 'healing-' + which }),
+          el('figcaption', {}, which === 'before' ? 'Before' : 'After (healed element outlined)'));
+        rebuild(root, 'Healing sessions', suiteForm(state, () => { state.selected = null; this.refresh(root).catch(report); }, 'healing-suite', false),
+          sessions ? [
+            table(['Opened', 'Test', 'Kind', 'Strategy', { label: 'Confidence', num: true }, 'Decision', 'Outcome'], sessions.map(h => ({
+              testid: 'healing-' + h.sessionId, selected: state.selected === h.sessionId,
+              onclick: () => { state.selected = h.sessionId; state.message = null; this.refresh(root).catch(report); },
+              cells: [fmt.time(h.createdAt), h.testId, h.kind, h.strategy || '–', h.confidence === null ? '–' : h.confidence.toFixed(2), badge(h.decision), badge(h.outcome)],
+            })), { testid: 'healing-sessions', empty: 'No healing sessions in this suite.' }),
+            session ? el('div', { 'data-testid': 'healing-session' },
+              el('h3', {}, session.failure.testId + ' — ' + session.classification.kind),
+              el('p', {}, session.failure.errorMessage),
+              el('p', { class: 'muted' }, session.classification.reason || ''),
+              session.fix ? el('div', {},
+                el('p', {}, el('strong', {}, 'Fix: '), session.fix.description, ' (confidence ' + session.fix.confidence.toFixed(2) + ', decision ', badge(session.decision), ')'),
+                session.fix.evidence.map(e => el('div', { class: 'muted' }, e)),
+                session.fix.patch ? el('pre', { 'data-testid': 'healing-patch' }, session.fix.patch) : null)
+                : el('p', { class: 'muted' }, 'No fix was chosen.'),
+              session.candidates.length ? table(['Candidate', { label: 'Score', num: true }, 'Locator', 'Why'],
+                session.candidates.map(c => [c.description, c.score.toFixed(3), c.locator || '–',
+                  c.rejection || c.terms.map(t => t.term + ' ' + t.similarity.toFixed(2) + '×' + t.weight.toFixed(2)).join(', ')]),
+                { testid: 'healing-candidates' }) : null,
+              (session.hasScreenshotBefore || session.hasScreenshotAfter)
+                ? el('div', { class: 'screenshots' }, session.hasScreenshotBefore ? shot('before') : null, session.hasScreenshotAfter ? shot('after') : null) : null,
+              el('p', { 'data-testid': 'healing-outcome' }, 'Outcome: ', badge(session.outcome),
+                session.reviews.map(r => el('span', { class: 'muted' }, ' · ' + (r.approved ? 'approved' : 'rejected') + ' by ' + r.reviewer))),
+              session.fix ? el('div', { class: 'toolbar' },
+                el('button', { class: 'small', 'data-testid': 'healing-approve', onclick: () => review(true) }, 'Approve'),
+                el('button', { class: 'small', 'data-testid': 'healing-reject', onclick: () => review(false) }, 'Reject')) : null,
+              state.message ? el('p', { 'data-testid': 'healing-message' }, state.message) : null)
+              : el('p', { class: 'muted' }, 'Click a session for its candidates, scores, screenshots and review.'),
+          ] : el('p', { class: 'muted' }, 'Enter a suite name to list its healing sessions.'));
       },
     },
 
