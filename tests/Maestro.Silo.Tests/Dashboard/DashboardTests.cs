@@ -235,20 +235,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
     public async Task A_healing_session_shows_its_fix_and_candidates_and_the_approve_button_records_the_review()
     {
         var ct = TestContext.Current.CancellationToken;
-        var suite = $"api-{Guid.NewGuid():N}"[..12];
-        string sessionId;
-        using (var created = await silo.Admin.PostAsJsonAsync("/api/healing/sessions", new
-        {
-            suite,
-            testId = "users.get",
-            errorMessage = "KeyError: 'userName'",
-            definition = "steps:\n  - expect-json: { path: $.userName, equals: ada }\n",
-            observed = new Dictionary<string, string> { ["response"] = """{"id": 1, "user_name": "ada"}""" },
-        }, ct))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            sessionId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("sessionId").GetString()!;
-        }
+        var (suite, sessionId) = await CreateHealingSessionAsync(ct);
 
         // The fix was applied and its re-run passed: the session waits for a person's review.
         using (var validated = await silo.Admin.PostAsJsonAsync($"/api/healing/sessions/{sessionId}/validation", new { passed = true, evidence = new[] { "re-run passed" }, durationMs = 840 }, ct))
@@ -259,10 +246,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
         var (context, page, errors) = await silo.NewPageAsync();
         await using var _context = context;
         await DashboardSilo.SignInAsync(page, TestApiKeys.Admin);
-        await Visit(page, "healing");
-        await page.GetByTestId("healing-suite").FillAsync(suite);
-        await page.GetByTestId("healing-suite-show").ClickAsync();
-        await page.GetByTestId($"healing-{sessionId}").ClickAsync();
+        await OpenHealingSessionAsync(page, suite, sessionId);
 
         await Expect(page.GetByTestId("healing-session")).ToContainTextAsync("KeyError: 'userName'", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("healing-session")).ToContainTextAsync("user_name", new() { Timeout = 30_000 });
@@ -282,32 +266,41 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
     public async Task A_viewer_sees_healing_sessions_but_cannot_approve_them()
     {
         var ct = TestContext.Current.CancellationToken;
+        var (suite, sessionId) = await CreateHealingSessionAsync(ct);
+
+        var (context, page, _) = await silo.NewPageAsync();
+        await using var _context = context;
+        await DashboardSilo.SignInAsync(page, silo.ViewerKey);
+        await OpenHealingSessionAsync(page, suite, sessionId);
+        await page.GetByTestId("healing-approve").ClickAsync();
+
+        await Expect(page.GetByTestId("healing-message")).ToHaveTextAsync("Reviewing needs an operator key: sign in with one.", Patiently);
+        var session = await silo.Admin.GetFromJsonAsync<JsonElement>($"/api/healing/sessions/{sessionId}", ct);
+        Assert.Equal(0, session.GetProperty("reviews").GetArrayLength());
+    }
+
+    /// <summary>Opens a session through the REST API (an API contract change with a fix) in a suite of its own.</summary>
+    private async Task<(string Suite, string SessionId)> CreateHealingSessionAsync(CancellationToken ct)
+    {
         var suite = $"api-{Guid.NewGuid():N}"[..12];
-        string sessionId;
-        using (var created = await silo.Admin.PostAsJsonAsync("/api/healing/sessions", new
+        using var created = await silo.Admin.PostAsJsonAsync("/api/healing/sessions", new
         {
             suite,
             testId = "users.get",
             errorMessage = "KeyError: 'userName'",
             definition = "steps:\n  - expect-json: { path: $.userName, equals: ada }\n",
             observed = new Dictionary<string, string> { ["response"] = """{"id": 1, "user_name": "ada"}""" },
-        }, ct))
-        {
-            sessionId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("sessionId").GetString()!;
-        }
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (suite, (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("sessionId").GetString()!);
+    }
 
-        var (context, page, _) = await silo.NewPageAsync();
-        await using var _context = context;
-        await DashboardSilo.SignInAsync(page, silo.ViewerKey);
+    private static async Task OpenHealingSessionAsync(IPage page, string suite, string sessionId)
+    {
         await Visit(page, "healing");
         await page.GetByTestId("healing-suite").FillAsync(suite);
         await page.GetByTestId("healing-suite-show").ClickAsync();
         await page.GetByTestId($"healing-{sessionId}").ClickAsync();
-        await page.GetByTestId("healing-approve").ClickAsync();
-
-        await Expect(page.GetByTestId("healing-message")).ToHaveTextAsync("Reviewing needs an operator key: sign in with one.", Patiently);
-        var session = await silo.Admin.GetFromJsonAsync<JsonElement>($"/api/healing/sessions/{sessionId}", ct);
-        Assert.Equal(0, session.GetProperty("reviews").GetArrayLength());
     }
 
     private static async Task<long> CallsShownAsync(IPage page) =>
