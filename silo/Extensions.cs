@@ -71,7 +71,7 @@ public static class Extensions
             },
             sp => sp.GetRequiredService<ISiloStatus>().SiloName);
         builder.Services.AddBrowserJourneys(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{BrowserJourneyOptions.SectionName}").Bind(o));
-        builder.Services.AddHealing(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{HealingOptions.SectionName}").Bind(o));
+        builder.Services.AddHealing(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{HealingOptions.SectionName}").Bind(o)).AddJourneyLocatorHealing();
         builder.Services.AddAutoRepair(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AutoRepairOptions.SectionName}").Bind(o));
         builder.Services.AddSingleton<ApiKeyBootstrapper>();
         builder.Services.AddHostedService<InitialApiKeyAnnouncer>();

@@ -36,7 +36,7 @@ internal static class HealingBenchmark
         var settings = new HealingOptions();
 
         var (original, broken, elements) = LargePage();
-        var page = new PlaywrightSelectorPage(await (await browser.NewContextAsync()).NewPageAsync());
+        var page = await HealingTestPage.OpenAsync(browser);
         var healer = new LocatorHealer(cluster.Client, new LivePageValidator(page), new InMemoryJourneyDefinitions(), Microsoft.Extensions.Options.Options.Create(settings), TimeProvider.System);
         var context = new JourneyLocatorContext("bench", "checkout", 3, "id=place-order");
         server.Set("/", original);
@@ -79,7 +79,7 @@ internal static class HealingBenchmark
         var results = new List<MutationResult>();
         foreach (var mutation in MutationSet.Load())
         {
-            var mutationPage = new PlaywrightSelectorPage(await (await browser.NewContextAsync()).NewPageAsync());
+            var mutationPage = await HealingTestPage.OpenAsync(browser);
             results.Add(await new MutationCaseRunner(cluster.Client, server, mutationPage, settings).RunAsync(mutation, CancellationToken.None));
         }
 

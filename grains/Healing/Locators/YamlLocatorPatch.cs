@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace Maestro.Grains.Healing.Locators;
 
 /// <summary>
 /// Replaces a step's locator in a journey's YAML text, in place (comments, order and quoting kept), and gives the
-/// patched text and its diff. The locator is found as a scalar value equal to it; when it occurs more than once, the
-/// one in item <c>stepIndex</c> of a <c>steps</c> sequence is taken; when that still is not one place, nothing is patched.
+/// patched text and its diff. The locator is looked for in step <c>stepIndex</c> of the journey named
+/// <c>journey</c> (in a journeys file's <c>journeys</c> list, or a lone journey at the root); when it is not there, a
+/// scalar equal to it anywhere in the file is taken if there is exactly one; otherwise nothing is patched.
 /// </summary>
 public static partial class YamlLocatorPatch
 {
@@ -15,89 +16,54 @@ public static partial class YamlLocatorPatch
     public static (string? Patched, string? Diff, string? Problem) Replace(string yaml, string journey, int stepIndex, string oldLocator, string newLocator)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        List<(Scalar Scalar, int? Step)> hits;
+        YamlNode? root;
         try
         {
-            hits = FindScalars(yaml, oldLocator);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.FirstOrDefault()?.RootNode;
         }
         catch (YamlException ex)
         {
             return (null, null, $"the definition does not parse at line {ex.End.Line}, column {ex.End.Column}: {ex.Message}");
         }
 
-        var chosen = hits.Count == 1 ? hits : hits.Where(h => h.Step == stepIndex).ToList();
-        if (chosen.Count != 1)
+        var inStep = Step(root, journey, stepIndex) is { } step ? Matches(step, oldLocator) : [];
+        var anywhere = Matches(root, oldLocator);
+        var chosen = inStep.Count == 1 ? inStep[0] : anywhere.Count == 1 ? anywhere[0] : null;
+        if (chosen is null)
         {
-            return (null, null, hits.Count == 0
+            return (null, null, anywhere.Count == 0
                 ? $"the locator '{oldLocator}' does not occur in the definition"
-                : $"the locator '{oldLocator}' occurs {hits.Count} times and not once in step {stepIndex}");
+                : $"the locator '{oldLocator}' occurs {anywhere.Count} times and not once in step {stepIndex} of journey '{journey}'");
         }
 
-        var scalar = chosen[0].Scalar;
-        var start = checked((int)scalar.Start.Index);
-        var end = checked((int)scalar.End.Index);
-        var patched = string.Concat(yaml.AsSpan(0, start), Write(newLocator, scalar.Style), yaml.AsSpan(end));
+        var start = checked((int)chosen.Start.Index);
+        var end = checked((int)chosen.End.Index);
+        var patched = string.Concat(yaml.AsSpan(0, start), Write(newLocator, chosen.Style), yaml.AsSpan(end));
         return (patched, UnifiedDiff.Create($"{journey}.yaml", yaml, patched), null);
     }
 
-    private static List<(Scalar, int?)> FindScalars(string yaml, string locator)
+    /// <summary>Step <paramref name="index"/> of the journey named <paramref name="journey"/>, or null.</summary>
+    private static YamlNode? Step(YamlNode? root, string journey, int index)
     {
-        var hits = new List<(Scalar, int?)>();
-        var frames = new Stack<Frame>();
-        var parser = new Parser(new StringReader(yaml));
-        while (parser.MoveNext())
-        {
-            var current = parser.Current!;
-            var parent = frames.Count > 0 ? frames.Peek() : null;
-            switch (current)
-            {
-                case Scalar scalar when parent is { IsMapping: true, ExpectKey: true }:
-                    parent.Key = scalar.Value;
-                    parent.ExpectKey = false;
-                    break;
-                case Scalar scalar:
-                    Item(parent);
-                    if (string.Equals(scalar.Value, locator, StringComparison.Ordinal))
-                    {
-                        hits.Add((scalar, StepOf(frames)));
-                    }
-
-                    break;
-                case MappingStart or SequenceStart:
-                    Item(parent);
-                    frames.Push(new Frame(current is MappingStart, parent is { IsMapping: true } ? parent.Key : null));
-                    break;
-                case MappingEnd or SequenceEnd:
-                    frames.Pop();
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return hits;
+        var journeys = root is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("journeys"), out var list) && list is YamlSequenceNode sequence
+            ? sequence.Children
+            : root is null ? [] : [root];
+        var named = journeys.OfType<YamlMappingNode>().FirstOrDefault(j =>
+            j.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } value } && value == journey);
+        return named is not null && named.Children.TryGetValue(new YamlScalarNode("steps"), out var steps) && steps is YamlSequenceNode stepList && index >= 0 && index < stepList.Children.Count
+            ? stepList.Children[index]
+            : null;
     }
 
-    /// <summary>A value was read in <paramref name="parent"/>: a mapping waits for its next key, a sequence counts an item.</summary>
-    private static void Item(Frame? parent)
+    private static List<YamlScalarNode> Matches(YamlNode? node, string locator) => node switch
     {
-        if (parent is null)
-        {
-            return;
-        }
-
-        if (parent.IsMapping)
-        {
-            parent.ExpectKey = true;
-        }
-        else
-        {
-            parent.Index++;
-        }
-    }
-
-    private static int? StepOf(Stack<Frame> frames) =>
-        frames.FirstOrDefault(f => !f.IsMapping && f.IntroducedBy == "steps") is { } steps ? steps.Index : null;
+        YamlScalarNode scalar when string.Equals(scalar.Value, locator, StringComparison.Ordinal) => [scalar],
+        YamlMappingNode mapping => [.. mapping.Children.Values.SelectMany(v => Matches(v, locator))],
+        YamlSequenceNode sequence => [.. sequence.Children.SelectMany(c => Matches(c, locator))],
+        _ => [],
+    };
 
     private static string Write(string value, ScalarStyle style) => style switch
     {
@@ -108,17 +74,4 @@ public static partial class YamlLocatorPatch
 
     [GeneratedRegex(@"^[A-Za-z][^\r\n\t]*[^\s:]$")]
     private static partial Regex PlainSafe();
-
-    private sealed class Frame(bool isMapping, string? introducedBy)
-    {
-        public bool IsMapping { get; } = isMapping;
-
-        public string? IntroducedBy { get; } = introducedBy;
-
-        public bool ExpectKey { get; set; } = true;
-
-        public string? Key { get; set; }
-
-        public int Index { get; set; } = -1;
-    }
 }

@@ -1,6 +1,7 @@
 using Maestro.Grains.Hosting;
 using Maestro.Grains.TestRuns.Execution;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Maestro.Grains.TestRuns.Journeys;
 
@@ -16,6 +17,7 @@ public static class BrowserJourneyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddValidatedOptions(configure, o => o.Validate());
+        services.TryAddSingleton<ActiveJourneySuites>();
         services.AddSingleton<PlaywrightJourneyAdapter>();
         services.AddSingleton<SeleniumJourneyAdapter>();
         services.AddSingleton<ITestAdapter>(sp => sp.GetRequiredService<PlaywrightJourneyAdapter>());

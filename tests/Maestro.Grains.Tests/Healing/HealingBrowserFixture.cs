@@ -29,7 +29,7 @@ public sealed class HealingBrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new page (own browser context) over the fixture's browser.</summary>
-    public async Task<PlaywrightSelectorPage> NewPageAsync() => new(await (await Browser.NewContextAsync()).NewPageAsync());
+    public Task<HealingTestPage> NewPageAsync() => HealingTestPage.OpenAsync(Browser);
 
     public async ValueTask DisposeAsync()
     {

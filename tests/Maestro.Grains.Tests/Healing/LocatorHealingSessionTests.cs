@@ -168,7 +168,7 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     private IHealingSessionGrain Session(string id) => fixture.Cluster.Client.GetGrain<IHealingSessionGrain>(id);
 
     /// <summary>Loads <paramref name="html"/> and reports the step's locator as resolved, as a green run does.</summary>
-    private async Task<(PlaywrightSelectorPage Page, JourneyLocatorContext Context, InMemoryJourneyDefinitions Definitions)> GreenRunAsync(string suite, string html)
+    private async Task<(HealingTestPage Page, JourneyLocatorContext Context, InMemoryJourneyDefinitions Definitions)> GreenRunAsync(string suite, string html)
     {
         var page = await fixture.NewPageAsync();
         fixture.Server.Set("/", html);

@@ -129,6 +129,29 @@ public sealed class LocatorScoringTests
         Assert.StartsWith("the definition does not parse at line", broken, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_yaml_patch_changes_only_the_named_journey_when_two_journeys_share_a_locator_at_the_same_step()
+    {
+        const string yaml = """
+            journeys:
+              - name: login
+                steps:
+                  - goto: /
+                  - click: id=go
+              - steps:
+                  - goto: /admin
+                  - click: id=go
+                name: admin
+            """;
+
+        var (patched, _, problem) = YamlLocatorPatch.Replace(yaml, "admin", 1, "id=go", "testid=go");
+        var (_, _, unknown) = YamlLocatorPatch.Replace(yaml, "reports", 1, "id=go", "testid=go");
+
+        Assert.Null(problem);
+        Assert.Equal(yaml[..^"      - click: id=go\n    name: admin".Length] + "      - click: testid=go\n    name: admin", patched);
+        Assert.Equal("the locator 'id=go' occurs 2 times and not once in step 1 of journey 'reports'", unknown);
+    }
+
     [Theory]
     [InlineData(0.95, HealingDecision.Apply)]
     [InlineData(0.90, HealingDecision.Apply)]

@@ -7,8 +7,8 @@ namespace Maestro.Grains.TestRuns.Journeys;
 /// One browser for the adapter's lifetime, a fresh browser context per journey; journeys of concurrent runs run side
 /// by side.
 /// </summary>
-public sealed class PlaywrightJourneyAdapter(IOptions<BrowserJourneyOptions> options, ILocatorObserver? observer = null)
-    : BrowserJourneyAdapter(options.Value, observer), IAsyncDisposable
+public sealed class PlaywrightJourneyAdapter(IOptions<BrowserJourneyOptions> options, ILocatorObserver? observer = null, ActiveJourneySuites? activeSuites = null)
+    : BrowserJourneyAdapter(options.Value, observer, activeSuites), IAsyncDisposable
 {
     public const string AdapterName = "playwright";
 

@@ -6,9 +6,10 @@ namespace Maestro.Grains.TestRuns.Journeys;
 /// <summary>
 /// What the Playwright and Selenium adapters share: the suite's journeys file read and checked before anything runs
 /// (a broken file throws <see cref="JourneyDefinitionException"/> and starts nothing), test ids <c>SUITE.JOURNEY</c>,
-/// and each requested journey run once on a page of a fresh browser context.
+/// and each requested journey run once on a page of a fresh browser context. While a suite runs it is listed in
+/// <see cref="ActiveJourneySuites"/>, where locator healing finds its journeys.
 /// </summary>
-public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILocatorObserver? observer) : ITestAdapter
+public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILocatorObserver? observer, ActiveJourneySuites? activeSuites) : ITestAdapter
 {
     public abstract string Name { get; }
 
@@ -33,6 +34,7 @@ public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILoca
         var baseUrl = BaseUrl(suite);
         var settings = new JourneyRunSettings(suite.Name, baseUrl, context.ArtifactDirectory, context.Attempt);
         var runner = new JourneyRunner(options, observer);
+        using var active = activeSuites?.Enter(suite, context.ArtifactDirectory);
         var results = new List<TestCaseResult>();
         foreach (var id in testIds ?? [.. journeys.Keys])
         {
@@ -40,6 +42,18 @@ public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILoca
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs one journey of <paramref name="suite"/> once without the locator observer: a run that validates a heal must
+    /// neither heal again nor teach references.
+    /// </summary>
+    /// <exception cref="JourneyDefinitionException">The suite's journeys file has problems; nothing ran.</exception>
+    public Task<TestAttempt> RunUnobservedAsync(TestSuiteSpec suite, string journeyName, string artifactDirectory, CancellationToken cancellationToken)
+    {
+        var journey = Load(suite).FirstOrDefault(j => string.Equals(j.Name, journeyName, StringComparison.Ordinal));
+        var settings = new JourneyRunSettings(suite.Name, BaseUrl(suite), artifactDirectory, 1);
+        return RunOneAsync(new JourneyRunner(options, null), journey, $"{suite.Name}.{journeyName}", settings, cancellationToken);
     }
 
     /// <summary>A page in a fresh browser context; starts the browser first if it is not running (or has crashed).</summary>

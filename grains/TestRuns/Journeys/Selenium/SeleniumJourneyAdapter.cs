@@ -7,8 +7,8 @@ namespace Maestro.Grains.TestRuns.Journeys;
 /// <c>selenium</c>). One ChromeDriver session for the adapter's lifetime; journeys take turns on it, each from a clean
 /// window.
 /// </summary>
-public sealed class SeleniumJourneyAdapter(IOptions<BrowserJourneyOptions> options, ILocatorObserver? observer = null)
-    : BrowserJourneyAdapter(options.Value, observer), IAsyncDisposable
+public sealed class SeleniumJourneyAdapter(IOptions<BrowserJourneyOptions> options, ILocatorObserver? observer = null, ActiveJourneySuites? activeSuites = null)
+    : BrowserJourneyAdapter(options.Value, observer, activeSuites), IAsyncDisposable
 {
     public const string AdapterName = "selenium";
 

@@ -5,7 +5,7 @@ using Maestro.Grains.TestRuns.Journeys;
 namespace Maestro.Grains.Tests.Healing;
 
 /// <summary>Runs a mutation case on a real page: green run on the original, heal on the changed page, check the element.</summary>
-public sealed class MutationCaseRunner(IGrainFactory grains, HtmlPageServer server, PlaywrightSelectorPage page, HealingOptions options)
+public sealed class MutationCaseRunner(IGrainFactory grains, HtmlPageServer server, HealingTestPage page, HealingOptions options)
 {
     public const string Suite = "mutation-set";
 

@@ -18,8 +18,7 @@ public sealed class PlaywrightStepValidator(IBrowser browser, string expectedTex
         ArgumentNullException.ThrowIfNull(request);
         Runs++;
         var watch = Stopwatch.StartNew();
-        await using var context = await browser.NewContextAsync();
-        var page = new PlaywrightSelectorPage(await context.NewPageAsync());
+        await using var page = await HealingTestPage.OpenAsync(browser);
         await page.Page.GotoAsync(request.Url);
         var count = await page.CountAsync(request.HealedLocator, cancellationToken);
         if (count != 1)
@@ -27,7 +26,7 @@ public sealed class PlaywrightStepValidator(IBrowser browser, string expectedTex
             return new HealValidation(false, [$"Re-run on a fresh page: '{request.HealedLocator}' matches {count} elements."], watch.Elapsed.TotalMilliseconds);
         }
 
-        await page.Resolve(request.HealedLocator).ClickAsync(new LocatorClickOptions { Timeout = 5000 });
+        await page.EvaluateOnElementJsonAsync(request.HealedLocator, "(e) => { e.click(); return true; }", cancellationToken);
         var expectation = page.Page.GetByText(expectedText, new PageGetByTextOptions { Exact = true });
         try
         {
