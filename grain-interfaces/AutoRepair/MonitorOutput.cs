@@ -20,4 +20,11 @@ public enum MonitorOutput
 
     /// <summary>Compiler diagnostics in the command's own output (<c>dotnet build</c>, <c>tsc --pretty false</c>).</summary>
     Diagnostics,
+
+    /// <summary>
+    /// Browser journeys: the monitor's result file is a journeys file (YAML) of the project, run in the silo by the
+    /// journey adapter its command names (<c>["playwright"]</c> or <c>["selenium"]</c>) with locator healing. A
+    /// journey that fails, or passes only because a locator was healed during the run, is a finding.
+    /// </summary>
+    Journeys,
 }

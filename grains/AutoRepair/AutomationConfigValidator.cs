@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Maestro.GrainInterfaces.AutoRepair;
 using Maestro.Grains.TestRuns.Execution;
+using Maestro.Grains.TestRuns.Journeys;
 
 namespace Maestro.Grains.AutoRepair;
 
@@ -18,6 +19,9 @@ public static partial class AutomationConfigValidator
 
     /// <summary>The placeholder a re-run command uses for the failed test's id.</summary>
     public const string TestPlaceholder = "{test}";
+
+    /// <summary>The journey adapters a journeys monitor may name as its command.</summary>
+    public static readonly IReadOnlyList<string> JourneyAdapters = [PlaywrightJourneyAdapter.AdapterName, SeleniumJourneyAdapter.AdapterName];
 
     public static bool IsValidProjectId(string? projectId) => projectId is not null && ProjectIdPattern().IsMatch(projectId);
 
@@ -89,8 +93,16 @@ public static partial class AutomationConfigValidator
                 Add($"{field}.name", $"'{monitor.Name}' is used by an earlier monitor");
             }
 
-            ValidateCommand(monitor.Command, $"{field}.command", Add);
-            if (monitor.RerunCommand is not null)
+            if (monitor.Output == MonitorOutput.Journeys)
+            {
+                ValidateJourneyMonitor(monitor, field, Add);
+            }
+            else
+            {
+                ValidateCommand(monitor.Command, $"{field}.command", Add);
+            }
+
+            if (monitor.RerunCommand is not null && monitor.Output != MonitorOutput.Journeys)
             {
                 ValidateCommand(monitor.RerunCommand, $"{field}.rerunCommand", Add);
                 if (!monitor.RerunCommand.Any(a => a?.Contains(TestPlaceholder, StringComparison.Ordinal) == true))
@@ -129,6 +141,24 @@ public static partial class AutomationConfigValidator
         }
 
         return Freeze(errors);
+    }
+
+    private static void ValidateJourneyMonitor(MonitorDefinition monitor, string field, Action<string, string> add)
+    {
+        if (monitor.Command is not [var adapter] || !JourneyAdapters.Contains(adapter, StringComparer.Ordinal))
+        {
+            add($"{field}.command", $"must name the journey adapter: [\"{string.Join("\"] or [\"", JourneyAdapters)}\"]");
+        }
+
+        if (monitor.RerunCommand is not null)
+        {
+            add($"{field}.rerunCommand", "must be absent: a journeys monitor re-runs the failed journey by name");
+        }
+
+        if (monitor.BaseUrl is not null && !(Uri.TryCreate(monitor.BaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            add($"{field}.baseUrl", $"must be an absolute http or https URL, not '{monitor.BaseUrl}'");
+        }
     }
 
     private static void ValidateCommand(IReadOnlyList<string>? command, string field, Action<string, string> add)

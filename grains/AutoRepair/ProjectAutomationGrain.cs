@@ -221,7 +221,7 @@ public sealed class ProjectAutomationGrain(
             try
             {
                 var projectPath = State.ProjectPath!;
-                outcome = await Task.Run(() => monitorRunner.RunAsync(projectPath, monitor, monitor.Command, LogFolder, stopping.Token));
+                outcome = await Task.Run(() => monitorRunner.RunAsync(ProjectId, projectPath, monitor, monitor.Command, null, LogFolder, stopping.Token));
             }
             finally
             {
@@ -446,21 +446,26 @@ public sealed class ProjectAutomationGrain(
             return $"no monitor of kind {repair.Finding.Kind} can re-run this failure";
         }
 
-        var rerunOne = monitor.RerunCommand is not null && repair.Finding.Kind == FindingKind.TestFailure;
-        var command = rerunOne
+        // A journeys monitor re-runs the one journey by name; a command monitor through its re-run command, if it has one.
+        var journeys = monitor.Output == MonitorOutput.Journeys;
+        var rerunOne = journeys || (monitor.RerunCommand is not null && repair.Finding.Kind == FindingKind.TestFailure);
+        var command = rerunOne && !journeys
             ? monitor.RerunCommand!.Select(a => a.Replace(AutomationConfigValidator.TestPlaceholder, repair.Finding.Code, StringComparison.Ordinal)).ToList()
             : monitor.Command;
+        var onlyTest = journeys ? repair.Finding.Code : null;
         var projectPath = State.ProjectPath!;
-        var outcome = await Task.Run(() => monitorRunner.RunAsync(projectPath, monitor, command, LogFolder, stopping.Token));
+        var outcome = await Task.Run(() => monitorRunner.RunAsync(ProjectId, projectPath, monitor, command, onlyTest, LogFolder, stopping.Token));
         if (outcome.Error is not null)
         {
             return $"the re-run produced no results: {outcome.Error}";
         }
 
         var found = outcome.Findings.ToDictionary(f => FailureFingerprint.Of(f, projectPath), f => f, StringComparer.Ordinal);
-        if (found.ContainsKey(repair.Fingerprint))
+        // The same test failing with another message still fails; it is not something the fix broke.
+        var again = found.GetValueOrDefault(repair.Fingerprint) ?? found.Values.FirstOrDefault(f => f.Kind == repair.Finding.Kind && f.Code == repair.Finding.Code && f.File == repair.Finding.File);
+        if (again is not null)
         {
-            return $"'{repair.Finding.Code}' still fails: {Shorten(found[repair.Fingerprint].Message)}";
+            return $"'{repair.Finding.Code}' still fails: {Shorten(again.Message)}";
         }
 
         var known = State.Monitors.GetValueOrDefault(monitor.Name)?.LastFingerprints ?? [];

@@ -10,16 +10,28 @@ namespace Maestro.Grains.AutoRepair.Monitoring;
 /// Runs a monitor's command in its project (bounded: argument list, timeout, capped output) and reads its findings
 /// from the tool's machine-readable report, not from scraping its console text as the original did.
 /// </summary>
-public sealed class MonitorRunner(BoundedProcessRunner processes, IOptions<TestExecutionOptions> execution, IOptions<TestResultsOptions> results)
+public sealed class MonitorRunner(
+    BoundedProcessRunner processes, JourneyMonitorRunner journeys, IOptions<TestExecutionOptions> execution, IOptions<TestResultsOptions> results)
 {
-    /// <summary>Runs <paramref name="command"/> (the monitor's, or its re-run command) and reads the findings.</summary>
+    /// <summary>
+    /// Runs <paramref name="command"/> (the monitor's, or its re-run command) and reads the findings. A journeys
+    /// monitor runs its journeys file instead, all of it or only the journey <paramref name="onlyTest"/>.
+    /// </summary>
     public async Task<MonitorRunOutcome> RunAsync(
+        string projectId,
         string projectPath,
         MonitorDefinition monitor,
         IReadOnlyList<string> command,
+        string? onlyTest,
         string logFolder,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (monitor.Output == MonitorOutput.Journeys)
+        {
+            return await journeys.RunAsync(projectId, projectPath, monitor, onlyTest, logFolder, cancellationToken);
+        }
+
         Directory.CreateDirectory(logFolder);
         var logPath = Path.Combine(logFolder, $"{monitor.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.log");
         string? reportPath = null;

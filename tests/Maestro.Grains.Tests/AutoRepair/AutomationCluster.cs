@@ -15,7 +15,14 @@ namespace Maestro.Grains.Tests.AutoRepair;
 /// <summary>An in-process silo with auto-repair, SQLite grain state, streams and reminders, over a project's workspace root.</summary>
 internal static class AutomationCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(ShopProject project, TextReplacementPlanner planner, ResultLog results, string? dataDirectory = null)
+    public static Task<InProcessTestCluster> StartAsync(ShopProject project, TextReplacementPlanner planner, ResultLog results, string? dataDirectory = null) =>
+        StartAsync(project.WorkspaceRoot, results, dataDirectory, services => services.AddSingleton<IRepairPlanner>(planner));
+
+    /// <param name="workspaceRoot">The test execution's root, where the watched projects are.</param>
+    /// <param name="results">Collects the results stream.</param>
+    /// <param name="dataDirectory">Where the silo keeps its state; a restart with the same folder reads it back.</param>
+    /// <param name="services">More services for the silo: planners, browser journeys, healing.</param>
+    public static async Task<InProcessTestCluster> StartAsync(string workspaceRoot, ResultLog results, string? dataDirectory, Action<IServiceCollection> services)
     {
         var builder = new InProcessTestClusterBuilder();
         if (dataDirectory is not null)
@@ -38,11 +45,11 @@ internal static class AutomationCluster
             });
             silo.UseSqliteReminderService(o => o.DatabasePath = Path.Combine(data, "reminders.db"));
             silo.Services.AddSingleton(results);
-            silo.Services.AddSingleton<IRepairPlanner>(planner);
+            services(silo.Services);
             silo.Services.AddTestResults();
             silo.Services.AddTestExecution(o =>
             {
-                o.WorkspaceRoot = project.WorkspaceRoot;
+                o.WorkspaceRoot = workspaceRoot;
                 o.ArtifactRoot = Path.Combine(data, "artifacts");
             });
             silo.Services.AddAutoRepair(o =>

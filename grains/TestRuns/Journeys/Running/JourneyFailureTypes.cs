@@ -24,6 +24,12 @@ public static class JourneyFailureTypes
     /// <summary>The browser or its driver failed (crashed, disconnected, refused a command).</summary>
     public const string BrowserError = "Maestro.Journeys.BrowserError";
 
+    /// <summary>
+    /// Not a failure: a Passed attempt carries it when a locator was healed during the run. The journey passed on the
+    /// healed locator, and its definition still has the old one.
+    /// </summary>
+    public const string PassedAfterHealing = "Maestro.Journeys.PassedAfterHealing";
+
     /// <summary>A test id asked for is not a journey of the suite.</summary>
     public const string UnknownJourney = "Maestro.Journeys.UnknownJourney";
 }

@@ -49,7 +49,9 @@ public sealed partial class JourneyRunner(BrowserJourneyOptions options, ILocato
             }
         }
 
-        return new TestAttempt(TestOutcome.Passed, watch.Elapsed.TotalMilliseconds, healed.Count > 0 ? string.Join("; ", healed) : null, null, null, attachments);
+        return healed.Count > 0
+            ? new TestAttempt(TestOutcome.Passed, watch.Elapsed.TotalMilliseconds, string.Join("; ", healed), null, JourneyFailureTypes.PassedAfterHealing, attachments)
+            : new TestAttempt(TestOutcome.Passed, watch.Elapsed.TotalMilliseconds, null, null, null, attachments);
     }
 
     private async Task RunStepAsync(
