@@ -21,6 +21,7 @@ internal sealed record BenchOptions
           dotnet run -c Release --project bench/Maestro.Bench -- healing [options]
           dotnet run -c Release --project bench/Maestro.Bench -- dashboard [options]
           dotnet run -c Release --project bench/Maestro.Bench -- journeys [options]
+          dotnet run -c Release --project bench/Maestro.Bench -- automation [options]
 
         Commands:
           runtime              Run the runtime figures (the default when no command is given).
@@ -52,6 +53,9 @@ internal sealed record BenchOptions
           journeys             Browser journey steps per second through the playwright and selenium adapters vs
                                the same actions as raw Playwright / raw Selenium calls, on /usr/bin/chromium.
                                Uses --rounds (3 journeys a round and side) and --output / --no-json only.
+          automation           Auto-repairs of a git project (detect, plan, apply, validate, commit) through the
+                               project's grain vs the same processes run by hand. Uses --rounds (5 repairs a
+                               round and side) only; prints a table, writes no JSON.
 
         Options:
           --duration <sec>     Measured time per case and round, in seconds (default 2; 0.5 to 600).
@@ -135,7 +139,7 @@ internal sealed record BenchOptions
         The exit code is 0 whether or not a target is met (2 for a bad command line).
         """;
 
-    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows", "streams", "runs", "registry", "gateway", "healing", "dashboard" or "journeys".</summary>
+    /// <summary>"runtime" (one silo), "cluster" (two silos on PostgreSQL), "client" (a gateway client and one silo), "results" (test results), "workflows", "streams", "runs", "registry", "gateway", "healing", "dashboard", "journeys" or "automation".</summary>
     public string Command { get; init; } = "runtime";
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
@@ -208,9 +212,9 @@ internal sealed record BenchOptions
             };
         }
 
-        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams" or "runs" or "registry" or "gateway" or "healing" or "dashboard" or "journeys"))
+        if (command is not null && command is not ("runtime" or "cluster" or "client" or "results" or "workflows" or "streams" or "runs" or "registry" or "gateway" or "healing" or "dashboard" or "journeys" or "automation"))
         {
-            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows', 'streams', 'runs', 'registry', 'gateway', 'healing', 'dashboard' and 'journeys'.");
+            throw new BenchUsageException($"Unknown command '{command}'. The commands are 'runtime', 'cluster', 'client', 'results', 'workflows', 'streams', 'runs', 'registry', 'gateway', 'healing', 'dashboard', 'journeys' and 'automation'.");
         }
 
         return command is null ? options : options with { Command = command };

@@ -36,6 +36,7 @@ internal static class Program
             "healing" => await HealingBenchmark.RunAsync(options),
             "dashboard" => await DashboardBenchmark.RunAsync(options),
             "journeys" => await JourneysBenchmark.RunAsync(options),
+            "automation" => await AutomationBenchmark.RunAsync(options),
             _ => await RuntimeBenchmark.RunAsync(options),
         };
     }
