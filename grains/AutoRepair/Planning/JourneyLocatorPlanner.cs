@@ -15,6 +15,9 @@ public sealed class JourneyLocatorPlanner(IGrainFactory grains, IOptions<TestExe
 {
     public const string StrategyName = "locator";
 
+    // The suite's newest sessions are enough: the one that matters is the newest of the journey.
+    private const int HealingSessionIndexLimit = 100;
+
     public async Task<ProposedFix?> PlanAsync(RepairPlanningContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -50,7 +53,4 @@ public sealed class JourneyLocatorPlanner(IGrainFactory grains, IOptions<TestExe
                 [new FileChange(file, patched)],
                 line.SessionId);
     }
-
-    // The newest sessions of the suite are enough: the journey's own is the newest one for it.
-    private const int HealingSessionIndexLimit = 100;
 }
