@@ -40,7 +40,7 @@ public sealed class ProjectAutomationGrain(
     private readonly SerializedStateWriter<ProjectAutomationState> writer = new(state);
     private readonly SemaphoreSlim workingTree = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
-    private readonly HashSet<string> runningMonitors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> runningMonitors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> activeRepairs = new(StringComparer.Ordinal);
     private IGrainTimer? tick;
     private CancellationTokenRegistration hostStopping;
@@ -129,7 +129,16 @@ public sealed class ProjectAutomationGrain(
 
     public async Task<AutomationStatus> RunMonitorsNow()
     {
-        await Task.WhenAll(Config.Monitors.Select(RunMonitorAsync));
+        await Task.WhenAll(Config.Monitors.Select(async monitor =>
+        {
+            // A round in flight began before this call and may have missed what the caller just changed: run another after it.
+            if (runningMonitors.TryGetValue(monitor.Name, out var inFlight))
+            {
+                await inFlight;
+            }
+
+            await RunMonitorAsync(monitor);
+        }));
         return Status();
     }
 
@@ -198,7 +207,7 @@ public sealed class ProjectAutomationGrain(
         foreach (var monitor in config.Monitors)
         {
             var progress = State.Monitors[monitor.Name];
-            if (!runningMonitors.Contains(monitor.Name) && (progress.LastRunAt is not { } last || now - last >= TimeSpan.FromSeconds(monitor.IntervalSeconds)))
+            if (!runningMonitors.ContainsKey(monitor.Name) && (progress.LastRunAt is not { } last || now - last >= TimeSpan.FromSeconds(monitor.IntervalSeconds)))
             {
                 _ = RunMonitorAsync(monitor);
             }
@@ -207,13 +216,22 @@ public sealed class ProjectAutomationGrain(
         return Task.CompletedTask;
     }
 
-    private async Task RunMonitorAsync(MonitorDefinition monitor)
+    /// <summary>The monitor's round in flight, or a new one.</summary>
+    private Task RunMonitorAsync(MonitorDefinition monitor)
     {
-        if (!runningMonitors.Add(monitor.Name))
+        if (!runningMonitors.TryGetValue(monitor.Name, out var round))
         {
-            return;
+            round = RunRoundAsync(monitor);
+            runningMonitors[monitor.Name] = round;
         }
 
+        return round;
+    }
+
+    private async Task RunRoundAsync(MonitorDefinition monitor)
+    {
+        // Registered as running before its first line runs, so its finally never removes it before it was added.
+        await Task.Yield();
         try
         {
             MonitorRunOutcome outcome;

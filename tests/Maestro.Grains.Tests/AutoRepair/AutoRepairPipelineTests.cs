@@ -111,10 +111,12 @@ public sealed class AutoRepairPipelineTests
             await automation.RunMonitorsNow();
         }
 
-        var status = await Eventually.WaitForAsync(automation.GetStatus, s => s.Statistics.ErrorsDetected == 4, "four rounds' findings reported back through the errors stream");
+        // Four rounds at least: the first tick may have started one more before the calls.
+        var status = await Eventually.WaitForAsync(automation.GetStatus, s => s.Statistics.ErrorsDetected >= 4, "four rounds' findings reported back through the errors stream");
         var repair = Assert.Single(await automation.GetHistory(50));
         Assert.Equal(RepairStatus.NoFix, (await WaitForFinalAsync(automation)).Status);
-        Assert.Equal(3, status.Statistics.Deduplicated);
+        status = await automation.GetStatus();
+        Assert.Equal(status.Statistics.ErrorsDetected - 1, status.Statistics.Deduplicated);
         Assert.Equal(1, planner.Calls);
         Assert.Equal(ShopProject.PriceTest, repair.Finding.Code);
     }

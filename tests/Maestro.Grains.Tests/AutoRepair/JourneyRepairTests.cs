@@ -21,24 +21,15 @@ namespace Maestro.Grains.Tests.AutoRepair;
 /// </summary>
 public sealed class JourneyRepairTests : IDisposable
 {
-    private const string Journeys = """
-        journeys:
-          - name: checkout
-            steps:
-              - navigate: /
-              - click: id=place-order   # the order button
-              - assert-text: { locator: id=status, equals: Order placed }
-        """;
-
     private readonly ShopProject project = new();
     private readonly HtmlPageServer server = new();
 
     public JourneyRepairTests()
     {
-        project.Write("journeys.yaml", Journeys);
+        project.Write("journeys.yaml", CheckoutPage.Journeys);
         project.Git("add", "journeys.yaml");
         project.Git("-c", "user.name=Developer", "-c", "user.email=dev@example.invalid", "commit", "--quiet", "-m", "The checkout journey");
-        server.Set("/", Checkout("place-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("place-order", "Order placed"));
     }
 
     public void Dispose()
@@ -55,7 +46,7 @@ public sealed class JourneyRepairTests : IDisposable
         var automation = cluster.GrainFactory.GetGrain<IProjectAutomationGrain>("shop");
         await automation.Start(Config(requireApproval: false));
         await GreenRoundAsync(automation);
-        server.Set("/", Checkout("submit-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
 
         await automation.RunMonitorsNow();
         await automation.RunMonitorsNow();
@@ -65,7 +56,7 @@ public sealed class JourneyRepairTests : IDisposable
         Assert.Equal("shop.journeys.checkout", repair.Finding.Code);
         Assert.StartsWith("passed only after healing: step 2 (click) healed: 'id=place-order' -> 'role=button[name=\"Place order\"]'", repair.Finding.Message, StringComparison.Ordinal);
         Assert.Equal("locator", repair.Fix!.Strategy);
-        Assert.Equal(Journeys.Replace("click: id=place-order ", "click: role=button[name=\"Place order\"] ", StringComparison.Ordinal), project.Read("journeys.yaml"));
+        Assert.Equal(CheckoutPage.Journeys.Replace("click: id=place-order ", "click: role=button[name=\"Place order\"] ", StringComparison.Ordinal), project.Read("journeys.yaml"));
         Assert.Equal(repair.CommitHash, project.Git("rev-parse", "HEAD").Trim());
         Assert.Contains("Maestro-Repair: shop/" + repair.Id, project.Git("log", "-1", "--format=%B"), StringComparison.Ordinal);
         Assert.Contains("-      - click: id=place-order   # the order button", repair.Patch, StringComparison.Ordinal);
@@ -93,18 +84,18 @@ public sealed class JourneyRepairTests : IDisposable
         var head = project.Git("rev-parse", "HEAD");
         await automation.Start(Config(requireApproval: true));
         await GreenRoundAsync(automation);
-        server.Set("/", Checkout("submit-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
         await automation.RunMonitorsNow();
         var waiting = await AutoRepairPipelineTests.WaitForStatusAsync(automation, RepairStatus.AwaitingApproval);
 
         // While the fix waits for its review the order flow breaks too: the re-run must catch it.
-        server.Set("/", Checkout("submit-order", "Payment failed"));
+        server.Set("/", CheckoutPage.Html("submit-order", "Payment failed"));
         await automation.Approve(waiting.Id, "reviewer");
         var repair = await AutoRepairPipelineTests.WaitForFinalAsync(automation);
 
         Assert.Equal(RepairStatus.RolledBack, repair.Status);
         Assert.Contains("'shop.journeys.checkout' still fails: Maestro.Journeys.AssertionFailed: step 3 (assert-text 'id=status', line 6): expected the text of 'id=status' to be 'Order placed', but it was 'Payment failed'", repair.Reason, StringComparison.Ordinal);
-        Assert.Equal(Journeys, project.Read("journeys.yaml"));
+        Assert.Equal(CheckoutPage.Journeys, project.Read("journeys.yaml"));
         Assert.Equal(head, project.Git("rev-parse", "HEAD"));
         Assert.Empty(project.Git("status", "--porcelain"));
     }
@@ -123,13 +114,6 @@ public sealed class JourneyRepairTests : IDisposable
             errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("must name the journey adapter: [\"playwright\"] or [\"selenium\"]", Assert.Single(errors["monitors[0].command"]));
     }
-
-    private static string Checkout(string buttonId, string outcome) => $$"""
-        <html><body><h1>Checkout</h1><p>Total: 12.00</p>
-        <button id="back" class="btn">Back to cart</button>
-        <button id="{{buttonId}}" class="btn btn-primary" onclick="document.getElementById('status').textContent = '{{outcome}}'">Place order</button>
-        <p id="status"></p></body></html>
-        """;
 
     private AutomationProjectConfig Config(bool requireApproval) => new(
         project.Folder,

@@ -15,28 +15,12 @@ namespace Maestro.Grains.Tests.Healing;
 /// </summary>
 public sealed class JourneyLocatorHealingTests : IAsyncLifetime
 {
-    private const string Journeys = """
-        journeys:
-          - name: checkout
-            steps:
-              - navigate: /
-              - click: id=place-order   # the order button
-              - assert-text: { locator: id=status, equals: Order placed }
-        """;
-
     private readonly HtmlPageServer server = new();
     private readonly string artifacts = Path.Combine(Path.GetTempPath(), "maestro-journey-healing-" + Guid.NewGuid().ToString("N"));
     private InProcessTestCluster cluster = null!;
     private ServiceProvider services = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static string Checkout(string buttonId, string outcome) => $$"""
-        <html><body><h1>Checkout</h1><p>Total: 12.00</p>
-        <button id="back" class="btn">Back to cart</button>
-        <button id="{{buttonId}}" class="btn btn-primary" onclick="document.getElementById('status').textContent = '{{outcome}}'">Place order</button>
-        <p id="status"></p></body></html>
-        """;
 
     public async ValueTask InitializeAsync()
     {
@@ -65,9 +49,9 @@ public sealed class JourneyLocatorHealingTests : IAsyncLifetime
     public async Task A_renamed_button_is_healed_during_the_run_validated_by_a_rerun_of_the_patched_journey_and_the_run_passes(string adapter)
     {
         var suite = Suite($"healed-{adapter}", adapter);
-        server.Set("/", Checkout("place-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("place-order", "Order placed"));
         Assert.Equal(TestOutcome.Passed, (await RunAsync(suite)).Outcome);
-        server.Set("/", Checkout("submit-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
 
         var healed = await RunAsync(suite);
 
@@ -86,10 +70,10 @@ public sealed class JourneyLocatorHealingTests : IAsyncLifetime
     public async Task A_heal_whose_rerun_fails_is_rolled_back_and_the_run_fails_on_the_original_locator()
     {
         var suite = Suite("rolled-back", PlaywrightJourneyAdapter.AdapterName);
-        server.Set("/", Checkout("place-order", "Order placed"));
+        server.Set("/", CheckoutPage.Html("place-order", "Order placed"));
         Assert.Equal(TestOutcome.Passed, (await RunAsync(suite)).Outcome);
         // The button was renamed and the order flow broke in the same release: healing must not hide the regression.
-        server.Set("/", Checkout("submit-order", "Payment failed"));
+        server.Set("/", CheckoutPage.Html("submit-order", "Payment failed"));
 
         var failed = await RunAsync(suite);
 
@@ -108,14 +92,14 @@ public sealed class JourneyLocatorHealingTests : IAsyncLifetime
 
         var definition = await validator.GetDefinitionAsync("not-running", "checkout", Ct);
         var validation = await validator.ValidateAsync(
-            new("s1", new JourneyLocatorContext("not-running", "checkout", 1, "id=place-order"), "id=submit-order", Journeys, server.BaseUrl + "/"), Ct);
+            new("s1", new JourneyLocatorContext("not-running", "checkout", 1, "id=place-order"), "id=submit-order", CheckoutPage.Journeys, server.BaseUrl + "/"), Ct);
 
         Assert.Null(definition);
         Assert.False(validation.Passed);
         Assert.Equal("Suite 'not-running' is not running in this process, so there is no journey to re-run.", Assert.Single(validation.Evidence));
     }
 
-    private TestSuiteSpec Suite(string name, string adapter) => new(name, adapter, Journeys, null, null, null, server.BaseUrl + "/", null, null);
+    private TestSuiteSpec Suite(string name, string adapter) => new(name, adapter, CheckoutPage.Journeys, null, null, null, server.BaseUrl + "/", null, null);
 
     private async Task<TestAttempt> RunAsync(TestSuiteSpec suite)
     {

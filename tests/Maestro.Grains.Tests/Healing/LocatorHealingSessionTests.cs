@@ -16,20 +16,13 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
           - expect-text: Order placed
         """;
 
-    private static string Checkout(string buttonId, string outcome) => $$"""
-        <html><body><h1>Checkout</h1><p>Total: 12.00</p>
-        <button id="back" class="btn">Back to cart</button>
-        <button id="{{buttonId}}" class="btn btn-primary" onclick="document.getElementById('status').textContent = '{{outcome}}'">Place order</button>
-        <p id="status"></p></body></html>
-        """;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_applied_heal_is_validated_by_a_rerun_and_the_session_holds_the_failure_candidates_patch_and_screenshots()
     {
-        var (page, context, definitions) = await GreenRunAsync("suite-validated", Checkout("place-order", "Order placed"));
-        fixture.Server.Set("/", Checkout("submit-order", "Order placed"));
+        var (page, context, definitions) = await GreenRunAsync("suite-validated", CheckoutPage.Html("place-order", "Order placed"));
+        fixture.Server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
         await page.Page.ReloadAsync();
         var validator = new PlaywrightStepValidator(fixture.Browser, "Order placed");
 
@@ -73,9 +66,9 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     [Fact]
     public async Task A_heal_whose_rerun_fails_is_rolled_back_and_the_step_is_not_retried()
     {
-        var (page, context, definitions) = await GreenRunAsync("suite-rollback", Checkout("place-order", "Order placed"));
+        var (page, context, definitions) = await GreenRunAsync("suite-rollback", CheckoutPage.Html("place-order", "Order placed"));
         // The button was renamed and the order flow broke in the same release: healing must not hide the regression.
-        fixture.Server.Set("/", Checkout("submit-order", "Payment failed"));
+        fixture.Server.Set("/", CheckoutPage.Html("submit-order", "Payment failed"));
         await page.Page.ReloadAsync();
 
         var result = await Healer(new PlaywrightStepValidator(fixture.Browser, "Order placed"), definitions).HealAsync(context, page, 0, Ct);
@@ -93,7 +86,7 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     public async Task Without_a_reference_from_a_green_run_nothing_is_healed_and_the_session_says_why()
     {
         var page = await fixture.NewPageAsync();
-        fixture.Server.Set("/", Checkout("submit-order", "Order placed"));
+        fixture.Server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
         await page.Page.GotoAsync(fixture.Server.BaseUrl + "/");
 
         var result = await Healer(new LivePageValidator(page), new InMemoryJourneyDefinitions())
@@ -108,7 +101,7 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     [Fact]
     public async Task A_locator_that_matches_on_a_second_look_is_kept_without_a_session()
     {
-        var (page, context, definitions) = await GreenRunAsync("suite-settled", Checkout("place-order", "Order placed"));
+        var (page, context, definitions) = await GreenRunAsync("suite-settled", CheckoutPage.Html("place-order", "Order placed"));
 
         var result = await Healer(new LivePageValidator(page), definitions).HealAsync(context, page, 0, Ct);
 
@@ -118,8 +111,8 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     [Fact]
     public async Task A_fix_between_the_proposal_and_review_thresholds_is_only_proposed_and_a_person_approves_it()
     {
-        var (page, context, definitions) = await GreenRunAsync("suite-proposed", Checkout("place-order", "Order placed"));
-        fixture.Server.Set("/", Checkout("submit-order", "Order placed"));
+        var (page, context, definitions) = await GreenRunAsync("suite-proposed", CheckoutPage.Html("place-order", "Order placed"));
+        fixture.Server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
         await page.Page.ReloadAsync();
         var strict = new HealingOptions { Policy = new ConfidencePolicyOptions { ApplyAt = 0.999, ReviewAt = 0.995, ProposeAt = 0.6 } };
         var validator = new PlaywrightStepValidator(fixture.Browser, "Order placed");
@@ -139,8 +132,8 @@ public sealed class LocatorHealingSessionTests(HealingBrowserFixture fixture) : 
     public async Task A_rejected_heal_lowers_later_scores_blocks_its_locator_and_the_learning_survives_a_restart()
     {
         const string suite = "suite-learning";
-        var (page, context, definitions) = await GreenRunAsync(suite, Checkout("place-order", "Order placed"));
-        fixture.Server.Set("/", Checkout("submit-order", "Order placed"));
+        var (page, context, definitions) = await GreenRunAsync(suite, CheckoutPage.Html("place-order", "Order placed"));
+        fixture.Server.Set("/", CheckoutPage.Html("submit-order", "Order placed"));
         await page.Page.ReloadAsync();
         var healer = Healer(new LivePageValidator(page), definitions);
         var first = await healer.HealAsync(context, page, 0, Ct);
