@@ -464,13 +464,14 @@ public sealed class ProjectAutomationGrain(
             return $"no monitor of kind {repair.Finding.Kind} can re-run this failure";
         }
 
-        // A journeys monitor re-runs the one journey by name; a command monitor through its re-run command, if it has one.
-        var journeys = monitor.Output == MonitorOutput.Journeys;
-        var rerunOne = journeys || (monitor.RerunCommand is not null && repair.Finding.Kind == FindingKind.TestFailure);
-        var command = rerunOne && !journeys
-            ? monitor.RerunCommand!.Select(a => a.Replace(AutomationConfigValidator.TestPlaceholder, repair.Finding.Code, StringComparison.Ordinal)).ToList()
-            : monitor.Command;
-        var onlyTest = journeys ? repair.Finding.Code : null;
+        // Only the failed test when the monitor can: a journeys monitor by the journey's name, a command monitor through its re-run command.
+        IReadOnlyList<string>? rerun = monitor.Output == MonitorOutput.Journeys ? monitor.Command
+            : monitor.RerunCommand is not null && repair.Finding.Kind == FindingKind.TestFailure
+                ? [.. monitor.RerunCommand.Select(a => a.Replace(AutomationConfigValidator.TestPlaceholder, repair.Finding.Code, StringComparison.Ordinal))]
+                : null;
+        var rerunOne = rerun is not null;
+        var command = rerun ?? monitor.Command;
+        var onlyTest = rerunOne ? repair.Finding.Code : null;
         var projectPath = State.ProjectPath!;
         var outcome = await Task.Run(() => monitorRunner.RunAsync(ProjectId, projectPath, monitor, command, onlyTest, LogFolder, stopping.Token));
         if (outcome.Error is not null)
