@@ -8,7 +8,7 @@ using Maestro.Grains.TestRuns.Execution;
 using Maestro.Grains.TestRuns.Journeys;
 using Maestro.Grains.Workflows;
 using Maestro.Silo.Access;
-using Maestro.Silo.Dashboard;
+using Maestro.Dashboard;
 
 namespace Maestro.Silo;
 
@@ -75,7 +75,9 @@ public static class Extensions
         builder.Services.AddAutoRepair(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AutoRepairOptions.SectionName}").Bind(o));
         builder.Services.AddSingleton<ApiKeyBootstrapper>();
         builder.Services.AddHostedService<InitialApiKeyAnnouncer>();
-        builder.Services.AddMaestroDashboard(builder.Configuration);
+        builder.Services.AddMaestroDashboard(
+            MaestroOptionsLoader.LoadSection<DashboardOptions>(builder.Configuration, DashboardOptions.SectionName, o => o.Validate()),
+            sp => new DashboardHost(DashboardHost.Silo, sp.GetRequiredService<ISiloStatus>().SiloName));
         builder.Services.AddMaestroApi("Maestro silo", "The HTTP API co-hosted by a Maestro silo.");
     }
 }

@@ -1,5 +1,6 @@
 using Maestro.Api;
-using Maestro.Silo.Dashboard;
+using Maestro.Api.Apis;
+using Maestro.Dashboard;
 
 var commandLine = SiloCommandLine.Parse(args);
 if (commandLine.Error is { } usageError)

@@ -128,6 +128,8 @@ internal sealed record BenchOptions
           dashboard open       IPingGrain.Ping(int) from the co-hosted client, each caller its own grain, while a
                                signed-in poller fetches /dashboard/api/overview every second, vs the same calls with
                                nobody looking (statistics off). Target: >= 95%.
+          open on gateway      The same with the poller on a gateway host's dashboard (Maestro.Client over the silo's
+                               gateway port, in this process) instead of the silo's. Target: >= 95%.
 
         Journeys figures (per step; a journey is a navigation and 40 steps in a fresh browser context):
           playwright adapter   steps through PlaywrightJourneyAdapter.RunAsync (YAML, locator resolver,

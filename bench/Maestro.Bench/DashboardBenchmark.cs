@@ -7,7 +7,7 @@ using Maestro.Bench.Suites;
 using Maestro.Grains.Access;
 using Maestro.Runtime.Statistics;
 using Maestro.Silo;
-using Maestro.Silo.Dashboard;
+using Maestro.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +16,16 @@ namespace Maestro.Bench;
 
 /// <summary>
 /// The "dashboard" command: the real silo host (SQLite, API keys, the dashboard) in this process, grain calls from
-/// its co-hosted client with the dashboard open beside the same calls with it closed, in one run.
+/// its co-hosted client with the dashboard open (on the silo, then on a gateway host over Maestro.Client in this
+/// process) beside the same calls with it closed, in one run.
 /// </summary>
 internal static class DashboardBenchmark
 {
     /// <summary>Counting switches off this long after the last poll, so a closed round never runs with it on.</summary>
     private const string StatisticsWindow = "00:00:01";
+
+    /// <summary>Polls per warm-up burst of each poller, enough for the runtime to tier the poll's code up.</summary>
+    private const int WarmUpPolls = 60;
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -34,16 +38,17 @@ internal static class DashboardBenchmark
 
         var perCase = options.Warmup.TotalSeconds + (options.Rounds * options.Duration.TotalSeconds) + ((options.Rounds - 1) * Math.Min(options.Warmup.TotalSeconds, 0.2));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Maestro dashboard benchmark: 2 cases x 2 sides x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {4 * perCase:0} s."));
+            $"Maestro dashboard benchmark: 3 cases x 2 sides x {options.Rounds} rounds of {options.Duration.TotalSeconds:0.##} s, about {6 * perCase:0} s."));
 
         var dataDirectory = Path.Combine(options.DataDirectory ?? Path.GetTempPath(), "maestro-bench", Guid.NewGuid().ToString("N"));
         var (key, _) = ApiKeyCodec.Generate();
         var port = FreeLoopbackPort();
+        var gatewayPort = FreeLoopbackPort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Maestro:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Maestro:GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["Maestro:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Maestro:DataDirectory"] = dataDirectory,
             ["Maestro:ServiceId"] = "bench",
             ["Maestro:InitialApiKey"] = key,
@@ -62,11 +67,16 @@ internal static class DashboardBenchmark
         {
             await using var poller = new DashboardPoller(new Uri($"http://127.0.0.1:{port}"));
             await poller.SignInAsync(key);
-            progress.WriteLine("Grain calls from the co-hosted client, dashboard overview open (polled every second) vs closed:");
+            await using var gateway = await GatewayDashboardHost.StartAsync(new Uri($"http://127.0.0.1:{gatewayPort}/"));
+            await using var gatewayPoller = new DashboardPoller(gateway.Address);
+            await gatewayPoller.SignInAsync(key);
+            await poller.WarmUpAsync(WarmUpPolls);
+            await gatewayPoller.WarmUpAsync(WarmUpPolls);
+            progress.WriteLine("Grain calls from the co-hosted client, dashboard overview open (polled every second, on the silo or the gateway) vs closed:");
             var suite = new DashboardSuite(
-                app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<GrainCallStatistics>(), poller, new PairRunner(options, progress), options);
+                app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<GrainCallStatistics>(), poller, gatewayPoller, new PairRunner(options, progress), options);
             comparisons = [.. await suite.RunAsync()];
-            polls = poller.Polls;
+            polls = poller.Polls + gatewayPoller.Polls;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Maestro.Api;
+using Maestro.Dashboard;
 using Maestro.Gateway.Apis;
 
 var commandLine = GatewayCommandLine.Parse(args);
@@ -30,6 +31,7 @@ var app = builder.Build();
 app.UseMaestroApi();
 app.MapGatewayHealthApi();
 app.MapMaestroApi();
+app.MapMaestroDashboard();
 
 try
 {

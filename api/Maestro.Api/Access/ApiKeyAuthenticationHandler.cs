@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Maestro.GrainInterfaces.Access;
 using Maestro.Grains.Access;
@@ -55,14 +54,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
 
-        var claims = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, identity.KeyId),
-                new Claim(ClaimTypes.Name, identity.Name),
-                new Claim(ClaimTypes.Role, MaestroPolicies.RoleName(identity.Role)),
-            ],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
+        return ApiKeyPrincipal.Authenticated(identity, SchemeName);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -7,22 +7,28 @@ namespace Maestro.Bench.Suites;
 
 /// <summary>
 /// Grain calls with the dashboard's overview open (statistics on, the page's poll running) beside the same calls with
-/// it closed (statistics off), one caller and many, alternating over the rounds.
+/// it closed (statistics off), one caller and many, alternating over the rounds; then many callers with the overview
+/// open on the gateway's dashboard instead of the silo's (<paramref name="gatewayPoller"/>).
 /// </summary>
-internal sealed class DashboardSuite(IGrainFactory grains, GrainCallStatistics statistics, DashboardPoller poller, PairRunner runner, BenchOptions options)
+internal sealed class DashboardSuite(IGrainFactory grains, GrainCallStatistics statistics, DashboardPoller poller, DashboardPoller gatewayPoller, PairRunner runner, BenchOptions options)
 {
     public const double Target = 0.95;
 
     public async Task<IReadOnlyList<Comparison>> RunAsync()
     {
         var results = new List<Comparison>();
-        foreach (var callers in new[] { 1, options.Callers })
+        foreach (var (callers, open, figure) in new[]
+        {
+            (1, poller, "grain calls, dashboard open"),
+            (options.Callers, poller, "grain calls, dashboard open"),
+            (options.Callers, gatewayPoller, "grain calls, open on gateway"),
+        })
         {
             var pings = Enumerable.Range(0, callers).Select(i => grains.GetGrain<IPingGrain>((callers * 100_000L) + i)).ToArray();
             await Task.WhenAll(pings.Select(p => p.Ping(0)));
             await WaitForCollectingAsync(false);
             results.Add(await runner.RunAsync(
-                "grain calls, dashboard open",
+                figure,
                 "grain calls, dashboard closed",
                 callers,
                 Target,
@@ -30,12 +36,12 @@ internal sealed class DashboardSuite(IGrainFactory grains, GrainCallStatistics s
                 (c, s) => pings[c].Ping(s),
                 async () =>
                 {
-                    await poller.StartAsync();
+                    await open.StartAsync();
                     await WaitForCollectingAsync(true);
                 },
                 async () =>
                 {
-                    await poller.StopAsync();
+                    await open.StopAsync();
                     await WaitForCollectingAsync(false);
                 }));
         }

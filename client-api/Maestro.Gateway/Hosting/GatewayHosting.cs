@@ -1,5 +1,6 @@
 using Maestro.Api;
 using Maestro.Client;
+using Maestro.Dashboard;
 using Maestro.Grains.Audit;
 
 namespace Maestro.Gateway.Hosting;
@@ -9,7 +10,7 @@ public static class GatewayHosting
 {
     /// <summary>
     /// Adds the cluster client (from the configured silo gateways, with the client key), the audit log as a client of
-    /// the audit grains, appending through the audit stream like the silo (retention is the silos' job) and the REST API, served on <see cref="GatewayHostOptions.ListenAddress"/>.
+    /// the audit grains, appending through the audit stream like the silo (retention is the silos' job), the dashboard (Maestro:Dashboard settings) and the REST API, served on <see cref="GatewayHostOptions.ListenAddress"/>.
     /// </summary>
     /// <exception cref="GatewayConfigurationException">A setting is invalid; the message names it.</exception>
     public static GatewayHostOptions AddMaestroGateway(this WebApplicationBuilder builder)
@@ -17,13 +18,17 @@ public static class GatewayHosting
         ArgumentNullException.ThrowIfNull(builder);
         var options = GatewayOptionsLoader.Load(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
+        DashboardOptions dashboard;
         try
         {
             builder.Configuration.GetSection($"{GatewayHostOptions.SectionName}:{AuditOptions.SectionName}").Get<AuditOptions>()?.Validate();
+            dashboard = builder.Configuration.GetSection($"{GatewayHostOptions.SectionName}:{DashboardOptions.SectionName}").Get<DashboardOptions>() ?? new DashboardOptions();
+            dashboard.Validate();
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            throw new GatewayConfigurationException(ex.Message, ex);
+            // Validate's messages name the setting within the section (as on a silo); the binder's name the whole key.
+            throw new GatewayConfigurationException(ex is ArgumentException ? $"{GatewayHostOptions.SectionName}:{ex.Message}" : ex.Message, ex);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.ListenAddress, options.Port));
@@ -37,6 +42,7 @@ public static class GatewayHosting
             .UseStaticClustering(o => o.Gateways.AddRange(options.ClusterGateways))
             .Configure<GatewayOptions>(o => o.ClientKey = options.GatewayClientKey));
         builder.Services.AddAuditLogClient(o => builder.Configuration.GetSection($"{GatewayHostOptions.SectionName}:{AuditOptions.SectionName}").Bind(o)).AddAuditStream();
+        builder.Services.AddMaestroDashboard(dashboard, _ => new DashboardHost(DashboardHost.Gateway, $"{Environment.MachineName}:{options.Port}"));
         builder.Services.AddMaestroApi("Maestro gateway", "The Maestro REST API served by a stateless gateway process in front of the silos.");
         return options;
     }

@@ -73,7 +73,7 @@ internal sealed class Message : ActivationWorkItem
         var runtime = activation.Runtime;
 
         // Counted only while the dashboard looks: otherwise one field read is the call's whole statistics cost.
-        var started = runtime.Statistics.IsCollecting ? GrainCallStatistics.Start() : 0;
+        var started = runtime.Statistics.IsCollecting ? runtime.Statistics.Start() : 0;
         try
         {
             object? result;

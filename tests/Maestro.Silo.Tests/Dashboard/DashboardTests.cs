@@ -33,7 +33,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
         await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("not accepted");
         Assert.Equal(401, (await context.APIRequest.GetAsync("/dashboard/api/overview")).Status);
 
-        await DashboardSilo.SignInAsync(page, silo.ViewerKey);
+        await DashboardBrowser.SignInAsync(page, silo.ViewerKey);
         await Expect(page.GetByTestId("who")).ToHaveTextAsync("dashboard viewer (viewer)", Patiently);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "maestro_dashboard");
         Assert.True(cookie.HttpOnly);
@@ -103,53 +103,53 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
 
         var (context, page, errors) = await silo.NewPageAsync();
         await using var _context = context;
-        await DashboardSilo.SignInAsync(page, TestApiKeys.Admin);
+        await DashboardBrowser.SignInAsync(page, TestApiKeys.Admin);
 
-        await Visit(page, "overview");
+        await DashboardBrowser.VisitAsync(page, "overview");
         await Expect(page.GetByTestId("tile-silos-value")).ToHaveTextAsync("1", Patiently);
         await Expect(page.GetByTestId("top-calls")).ToContainTextAsync("Get", new() { Timeout = 30_000 });
 
         // The history charts are drawn once the first per-second samples exist.
         await Expect(page.GetByTestId("tile-rps").Locator("svg polyline")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-        await Screenshot(page, "overview");
+        await DashboardBrowser.ScreenshotAsync(page, "overview");
 
-        await Visit(page, "silos");
+        await DashboardBrowser.VisitAsync(page, "silos");
         await Expect(page.GetByTestId("silos")).ToContainTextAsync("Active", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("silos")).ToContainTextAsync("MiB", new() { Timeout = 30_000 });
-        await Screenshot(page, "silos");
+        await DashboardBrowser.ScreenshotAsync(page, "silos");
 
-        await Visit(page, "grains");
+        await DashboardBrowser.VisitAsync(page, "grains");
         await page.GetByTestId("grain-service").ClickAsync();
         await Expect(page.GetByTestId("grain-types")).ToContainTextAsync("IServiceGrain.", new() { Timeout = 30_000 });
-        await Screenshot(page, "grains");
+        await DashboardBrowser.ScreenshotAsync(page, "grains");
 
-        await Visit(page, "reminders");
+        await DashboardBrowser.VisitAsync(page, "reminders");
         await Expect(page.GetByTestId("reminder-count")).ToContainTextAsync("reminders", new() { Timeout = 30_000 });
-        await Screenshot(page, "reminders");
+        await DashboardBrowser.ScreenshotAsync(page, "reminders");
 
-        await Visit(page, "streams");
+        await DashboardBrowser.VisitAsync(page, "streams");
         await Expect(page.GetByTestId("streams")).ToContainTextAsync("Default", new() { Timeout = 30_000 });
-        await Screenshot(page, "streams");
+        await DashboardBrowser.ScreenshotAsync(page, "streams");
 
-        await Visit(page, "logs");
+        await DashboardBrowser.VisitAsync(page, "logs");
         await Expect(page.GetByTestId("log-lines")).ToContainTextAsync("Information", new() { Timeout = 30_000 });
         await page.GetByTestId("log-filter").FillAsync("dashboard.sign-in-never-logged");
         await Expect(page.GetByTestId("log-lines")).ToHaveTextAsync(string.Empty, Patiently);
-        await Screenshot(page, "logs");
+        await DashboardBrowser.ScreenshotAsync(page, "logs");
 
-        await Visit(page, "services");
+        await DashboardBrowser.VisitAsync(page, "services");
         await page.GetByTestId($"service-{service}").ClickAsync();
         await Expect(page.GetByTestId($"service-{service}")).ToContainTextAsync("healthy", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("service-history")).ToContainTextAsync("healthy", new() { Timeout = 30_000 });
-        await Screenshot(page, "services");
+        await DashboardBrowser.ScreenshotAsync(page, "services");
 
-        await Visit(page, "workflows");
+        await DashboardBrowser.VisitAsync(page, "workflows");
         await page.GetByTestId($"workflow-{workflow}").ClickAsync();
         await Expect(page.GetByTestId("dag-step-fetch")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("dag-step-test")).ToHaveAttributeAsync("data-status", "running", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("dag-step-publish")).ToHaveAttributeAsync("data-status", "pending", new() { Timeout = 30_000 });
         Assert.Equal(4, await page.GetByTestId("workflow-dag").Locator("path.edge").CountAsync());
-        await Screenshot(page, "workflows");
+        await DashboardBrowser.ScreenshotAsync(page, "workflows");
 
         // Cancelling is seen live: the graph follows the workflow without a reload.
         using (var cancelled = await silo.Admin.PostAsJsonAsync($"/api/workflows/{workflow}/cancel", new { reason = "test done" }, ct))
@@ -160,27 +160,27 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
         await Expect(page.GetByTestId("dag-step-test")).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("workflow-steps")).ToContainTextAsync("cancelled", new() { Timeout = 30_000 });
 
-        await Visit(page, "test-runs");
+        await DashboardBrowser.VisitAsync(page, "test-runs");
         await page.GetByTestId("test-runs-suite").FillAsync(suite);
         await page.GetByTestId("test-runs-suite-show").ClickAsync();
         await page.GetByTestId($"run-run-{tag}-2").ClickAsync();
         await Expect(page.GetByTestId("run-tests")).ToContainTextAsync("checkout.X", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("run-tests")).ToContainTextAsync("failed", new() { Timeout = 30_000 });
-        await Screenshot(page, "test-runs");
+        await DashboardBrowser.ScreenshotAsync(page, "test-runs");
 
-        await Visit(page, "flaky");
+        await DashboardBrowser.VisitAsync(page, "flaky");
         await page.GetByTestId("flaky-suite").FillAsync(suite);
         await page.GetByTestId("flaky-suite-show").ClickAsync();
         await Expect(page.GetByTestId("flaky-tests")).ToContainTextAsync("checkout.X", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("flaky-tests")).ToContainTextAsync("flaky", new() { Timeout = 30_000 });
-        await Screenshot(page, "flaky-tests");
+        await DashboardBrowser.ScreenshotAsync(page, "flaky-tests");
 
-        await Visit(page, "audit");
+        await DashboardBrowser.VisitAsync(page, "audit");
         await page.GetByTestId("audit-target").FillAsync($"service:{service}");
         await page.GetByTestId("audit-target").PressAsync("Enter");
         await Expect(page.GetByTestId("audit").Locator("tbody tr")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("audit")).ToContainTextAsync("services.register", new() { Timeout = 30_000 });
-        await Screenshot(page, "audit");
+        await DashboardBrowser.ScreenshotAsync(page, "audit");
 
         lock (errors)
         {
@@ -194,7 +194,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
         var ct = TestContext.Current.CancellationToken;
         var (context, page, errors) = await silo.NewPageAsync();
         await using var _context = context;
-        await DashboardSilo.SignInAsync(page, silo.ViewerKey);
+        await DashboardBrowser.SignInAsync(page, silo.ViewerKey);
 
         // The audit page does not ask for statistics: once the window (3 s here) passes, counting is off.
         await page.GotoAsync("/dashboard/#/services");
@@ -245,12 +245,12 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
 
         var (context, page, errors) = await silo.NewPageAsync();
         await using var _context = context;
-        await DashboardSilo.SignInAsync(page, TestApiKeys.Admin);
+        await DashboardBrowser.SignInAsync(page, TestApiKeys.Admin);
         await OpenHealingSessionAsync(page, suite, sessionId);
 
         await Expect(page.GetByTestId("healing-session")).ToContainTextAsync("KeyError: 'userName'", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("healing-session")).ToContainTextAsync("user_name", new() { Timeout = 30_000 });
-        await Screenshot(page, "healing");
+        await DashboardBrowser.ScreenshotAsync(page, "healing");
         await page.GetByTestId("healing-approve").ClickAsync();
         await Expect(page.GetByTestId("healing-outcome")).ToContainTextAsync("approved by", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("healing-message")).ToHaveTextAsync("Approved.", Patiently);
@@ -270,7 +270,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
 
         var (context, page, _) = await silo.NewPageAsync();
         await using var _context = context;
-        await DashboardSilo.SignInAsync(page, silo.ViewerKey);
+        await DashboardBrowser.SignInAsync(page, silo.ViewerKey);
         await OpenHealingSessionAsync(page, suite, sessionId);
         await page.GetByTestId("healing-approve").ClickAsync();
 
@@ -297,7 +297,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
 
     private static async Task OpenHealingSessionAsync(IPage page, string suite, string sessionId)
     {
-        await Visit(page, "healing");
+        await DashboardBrowser.VisitAsync(page, "healing");
         await page.GetByTestId("healing-suite").FillAsync(suite);
         await page.GetByTestId("healing-suite-show").ClickAsync();
         await page.GetByTestId($"healing-{sessionId}").ClickAsync();
@@ -324,15 +324,6 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
             await Task.Delay(200, ct);
         }
     }
-
-    private static async Task Visit(IPage page, string name)
-    {
-        await page.GetByTestId($"nav-{name}").ClickAsync();
-        await Expect(page.GetByTestId("view")).ToHaveAttributeAsync("data-page", name);
-    }
-
-    private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSilo.ScreenshotFolder, $"{name}.png"), FullPage = true });
 
     private async Task ImportRunAsync(string suite, string runId, string commit, (string Name, char Outcome) a, (string Name, char Outcome) b, (string Name, char Outcome) c, CancellationToken ct)
     {

@@ -59,10 +59,26 @@ public sealed class RestGatewayCommandLineTests
         Assert.Contains($"127.0.0.1:{unused}", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    [Theory]
+    [InlineData("LogBufferSize", "10", "Maestro:Dashboard:LogBufferSize must be between 100 and 100000.")]
+    [InlineData("SessionLifetime", "soon", "Maestro:Dashboard:SessionLifetime")]
+    public async Task A_bad_dashboard_setting_stops_the_gateway_with_one_line_naming_it(string setting, string value, string expected)
+    {
+        var (exitCode, _, error) = await RunWithEnvironmentAsync(new Dictionary<string, string> { [$"Maestro__Dashboard__{setting}"] = value });
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         using var directory = new TempDirectory();
-        await using var gateway = SiloProcess.StartGateway(directory.Path, new Dictionary<string, string>(), arguments);
+        await using var gateway = SiloProcess.StartGateway(directory.Path, environment, arguments);
         var exitCode = await gateway.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (exitCode, gateway.StandardOutput, gateway.StandardError);
     }

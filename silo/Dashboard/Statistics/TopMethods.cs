@@ -1,4 +1,0 @@
-namespace Maestro.Silo.Dashboard.Statistics;
-
-/// <summary>The five methods with the most calls, the highest error share and the highest average latency.</summary>
-public sealed record TopMethods(IReadOnlyList<MethodView> ByCalls, IReadOnlyList<MethodView> ByErrors, IReadOnlyList<MethodView> ByLatency);
