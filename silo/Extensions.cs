@@ -75,6 +75,7 @@ public static class Extensions
         builder.Services.AddAutoRepair(o => builder.Configuration.GetSection($"{MaestroOptions.SectionName}:{AutoRepairOptions.SectionName}").Bind(o));
         builder.Services.AddSingleton<ApiKeyBootstrapper>();
         builder.Services.AddHostedService<InitialApiKeyAnnouncer>();
+        builder.Services.AddHostedService<AutomationResumer>();
         builder.Services.AddMaestroDashboard(
             MaestroOptionsLoader.LoadSection<DashboardOptions>(builder.Configuration, DashboardOptions.SectionName, o => o.Validate()),
             sp => new DashboardHost(DashboardHost.Silo, sp.GetRequiredService<ISiloStatus>().SiloName));

@@ -80,12 +80,7 @@ internal static class AutomationBenchmark
         Commit(project, Fixed, "Maestro auto-repair", "Repair by hand");
     }
 
-    private static void Commit(ShopProject project, string price, string author, string message)
-    {
-        project.Write("price.txt", price);
-        project.Git("add", "--", "price.txt");
-        project.Git("-c", $"user.name={author}", "-c", "user.email=bench@maestro.invalid", "commit", "--quiet", "-m", message);
-    }
+    private static void Commit(ShopProject project, string price, string author, string message) => project.Commit("price.txt", price, message, author);
 
     private static void Python(ShopProject project, params string[] arguments)
     {

@@ -170,6 +170,10 @@ public sealed class ProjectAutomationGrain(
     public async Task<RepairRecord> Approve(string repairId, string actor)
     {
         var work = AwaitingApproval(repairId);
+
+        // A stopped project forgets its keep-alive reminder while its fixes wait for approval; without it, a silo that
+        // dies while an approved fix is applied, validated or committed would leave that repair until the next call.
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await TransitionAsync(work, RepairStatus.Applying, $"approved by {actor}");
         Pump(work.Record.Id);
         return work.Record;

@@ -75,6 +75,14 @@ internal sealed class ShopProject : IDisposable
 
     public void Write(string file, string content) => File.WriteAllText(Path.Combine(Folder, file), content);
 
+    /// <summary>Writes <paramref name="file"/> and commits it, as a developer would.</summary>
+    public void Commit(string file, string content, string message, string author = "Developer")
+    {
+        Write(file, content);
+        Git("add", "--", file);
+        Git("-c", $"user.name={author}", "-c", "user.email=dev@example.invalid", "commit", "--quiet", "-m", message);
+    }
+
     /// <summary>Runs git in the project and returns its output.</summary>
     public string Git(params string[] arguments)
     {
