@@ -1,4 +1,5 @@
 using System.Text;
+using Maestro.Api.Hosting;
 
 namespace Maestro.Silo.Hosting;
 
@@ -12,8 +13,6 @@ public sealed class SiloCommandLine
 {
     /// <summary>The exit code for a bad command line or a bad setting.</summary>
     public const int UsageErrorExitCode = 2;
-
-    private static readonly string[] HelpSwitches = ["--help", "-h", "-?"];
 
     private SiloCommandLine(bool showHelp, string? error, IReadOnlyDictionary<string, string?> settings)
     {
@@ -36,43 +35,18 @@ public sealed class SiloCommandLine
 
     public static SiloCommandLine Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => HelpSwitches.Contains(a, StringComparer.Ordinal)))
+        if (CommandLineOptions.AsksForHelp(args))
         {
             return new SiloCommandLine(showHelp: true, error: null, new Dictionary<string, string?>());
         }
 
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var argument = args[i];
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? argument : argument[..equals];
-            var setting = SiloSettings.All.FirstOrDefault(s => string.Equals(s.Switch, name, StringComparison.Ordinal));
-            if (setting is null)
-            {
-                return Failure(argument.StartsWith('-') ? $"unknown option '{name}'." : $"unexpected argument '{argument}'.");
-            }
-
-            string value;
-            if (equals >= 0)
-            {
-                value = argument[(equals + 1)..];
-            }
-            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                value = args[++i];
-            }
-            else
-            {
-                return Failure($"option '{setting.Switch}' needs a value {setting.ValueName}.");
-            }
-
-            settings[setting.Key] = value;
-        }
-
-        return new SiloCommandLine(showHelp: false, error: null, settings);
+        var (options, error) = CommandLineOptions.Split(args, name => Setting(name)?.ValueName);
+        return error is not null
+            ? Failure(error)
+            : new SiloCommandLine(showHelp: false, error: null, options.ToDictionary(o => Setting(o.Name)!.Key, o => (string?)o.Value, StringComparer.OrdinalIgnoreCase));
     }
+
+    private static SiloSetting? Setting(string name) => SiloSettings.All.FirstOrDefault(s => string.Equals(s.Switch, name, StringComparison.Ordinal));
 
     private static SiloCommandLine Failure(string error) => new(showHelp: false, error, new Dictionary<string, string?>());
 

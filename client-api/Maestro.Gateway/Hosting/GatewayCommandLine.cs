@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Maestro.Api.Hosting;
 
 namespace Maestro.Gateway.Hosting;
 
@@ -27,7 +28,13 @@ public sealed record GatewayCommandLine(bool ShowHelp, string? Error, IReadOnlyD
 
     public const string ClientKeyFileKey = GatewayHostOptions.SectionName + ":GatewayClientKeyFile";
 
-    private static readonly string[] HelpSwitches = ["--help", "-h", "-?"];
+    private static readonly Dictionary<string, (string Key, string ValueName)> Switches = new(StringComparer.Ordinal)
+    {
+        ["--port"] = (PortKey, "<n>"),
+        ["--listen"] = (ListenKey, "<ip>"),
+        ["--gateway"] = (GatewaysKey, "<host:port>"),
+        ["--client-key-file"] = (ClientKeyFileKey, "<path>"),
+    };
 
     public static string Usage { get; } = new StringBuilder()
         .AppendLine("Maestro gateway: the Maestro REST API (services, workflows, templates, test runs, analytics, audit,")
@@ -58,46 +65,22 @@ public sealed record GatewayCommandLine(bool ShowHelp, string? Error, IReadOnlyD
 
     public static GatewayCommandLine Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => HelpSwitches.Contains(a, StringComparer.Ordinal)))
+        if (CommandLineOptions.AsksForHelp(args))
         {
             return new GatewayCommandLine(ShowHelp: true, Error: null, new Dictionary<string, string?>());
         }
 
+        var (options, error) = CommandLineOptions.Split(args, name => Switches.TryGetValue(name, out var known) ? known.ValueName : null);
+        if (error is not null)
+        {
+            return Failure(error);
+        }
+
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var gateways = 0;
-        for (var i = 0; i < args.Count; i++)
+        foreach (var (name, value) in options)
         {
-            var argument = args[i];
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? argument : argument[..equals];
-            var key = name switch
-            {
-                "--port" => PortKey,
-                "--listen" => ListenKey,
-                "--gateway" => GatewaysKey,
-                "--client-key-file" => ClientKeyFileKey,
-                _ => null,
-            };
-            if (key is null)
-            {
-                return Failure(argument.StartsWith('-') ? $"unknown option '{name}'." : $"unexpected argument '{argument}'.");
-            }
-
-            string value;
-            if (equals >= 0)
-            {
-                value = argument[(equals + 1)..];
-            }
-            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                value = args[++i];
-            }
-            else
-            {
-                return Failure($"option '{name}' needs a value.");
-            }
-
+            var key = Switches[name].Key;
             if (key == GatewaysKey)
             {
                 key = $"{GatewaysKey}:{gateways++.ToString(CultureInfo.InvariantCulture)}";
