@@ -36,7 +36,6 @@ app.MapMaestroApi();
 // Silo-only for now: they check paths and adapters against this silo's own workspace root and registrations.
 app.MapTestRunExecutionApi();
 app.MapAutomationApi();
-app.MapHealingApi();
 app.MapMaestroDashboard();
 var maestro = app.Services.GetRequiredService<IOptions<MaestroOptions>>().Value;
 if (maestro.IsClusterMode)

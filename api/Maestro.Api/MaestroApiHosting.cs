@@ -60,6 +60,7 @@ public static class MaestroApiHosting
         app.MapServicesApi(app.ServiceProvider.GetRequiredService<IOptions<AuditOptions>>().Value.AuditHeartbeats);
         app.MapKeysApi();
         app.MapAuditApi();
+        app.MapHealingApi();
         return app;
     }
 }

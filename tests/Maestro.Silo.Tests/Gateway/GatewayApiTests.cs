@@ -65,6 +65,7 @@ public sealed class GatewayApiTests(GatewayCluster cluster) : IClassFixture<Gate
         {
             "/health", "/api/services", "/api/services/{name}/heartbeat", "/api/workflows", "/api/workflows/{id}/journal",
             "/api/templates", "/api/test-runs/{runId}/results", "/api/keys", "/api/audit", "/api/audit/export",
+            "/api/healing/sessions", "/api/healing/sessions/{sessionId}/review",
         })
         {
             Assert.Contains(path, paths);
@@ -72,6 +73,36 @@ public sealed class GatewayApiTests(GatewayCluster cluster) : IClassFixture<Gate
 
         Assert.DoesNotContain("/api/cluster/silos", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/test-support", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_healing_session_opened_and_reviewed_through_the_gateway_is_the_cluster_s_and_audited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var suite = ApiJson.UniqueName("heal");
+
+        using var created = await cluster.Operator.PostAsJsonAsync("/api/healing/sessions", new
+        {
+            suite,
+            testId = "users.get",
+            errorMessage = "KeyError: 'userName'",
+            definition = "steps:\n  - expect-json: { path: $.userName, equals: ada }\n",
+            observed = new Dictionary<string, string> { ["response"] = """{"id": 1, "user_name": "ada"}""" },
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var sessionId = (await created.JsonAsync(ct)).GetProperty("sessionId").GetString()!;
+        using var validated = await cluster.Operator.PostAsJsonAsync($"/api/healing/sessions/{sessionId}/validation", new { passed = true, evidence = new[] { "re-run passed" }, durationMs = 840 }, ct);
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        using var reviewed = await cluster.Operator.PostAsJsonAsync($"/api/healing/sessions/{sessionId}/review", new { approved = false, comment = "not this field" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        var onSilo = await cluster.SiloAdmin.GetFromJsonAsync<JsonElement>($"/api/healing/sessions/{sessionId}", ct);
+        Assert.Equal("apiContractChanged", onSilo.GetProperty("classification").GetProperty("kind").GetString());
+        Assert.Equal("not this field", Assert.Single(onSilo.GetProperty("reviews").EnumerateArray()).GetProperty("comment").GetString());
+        var listed = await cluster.Viewer.GetFromJsonAsync<JsonElement[]>($"/api/healing/sessions?suite={suite}", ct);
+        Assert.Equal(sessionId, Assert.Single(listed!).GetProperty("sessionId").GetString());
+        var audited = await ApiJson.AuditAsync(cluster.Admin, $"target=healing-session:{sessionId}", ct);
+        Assert.Equal(["healing.analyse", "healing.review", "healing.validate"], audited.Select(r => r.GetProperty("entry").GetProperty("action").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
