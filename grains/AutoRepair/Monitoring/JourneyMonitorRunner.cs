@@ -27,13 +27,18 @@ public sealed class JourneyMonitorRunner(TestAdapterRegistry adapters, IOptions<
         Directory.CreateDirectory(logFolder);
         var stamp = $"{monitor.Name}-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
         var logPath = Path.Combine(logFolder, stamp + ".log");
+        async Task<MonitorRunOutcome> LoggedAsync(string log, IReadOnlyList<MonitorFinding> findings, string? error)
+        {
+            await File.WriteAllTextAsync(logPath, log, cancellationToken);
+            return new MonitorRunOutcome(findings, error, logPath);
+        }
+
         var path = WorkspacePathGuard.ResolveFile(execution.Value.WorkspaceRoot, projectPath, monitor.ResultFile!, "resultFile");
         var info = new FileInfo(path);
         if (!info.Exists || info.Length > MaxFileBytes)
         {
             var error = info.Exists ? $"the journeys file '{monitor.ResultFile}' is {info.Length} bytes, more than {MaxFileBytes}" : $"there is no journeys file at '{monitor.ResultFile}'";
-            await File.WriteAllTextAsync(logPath, error + "\n", cancellationToken);
-            return new MonitorRunOutcome([], error, logPath);
+            return await LoggedAsync(error + "\n", [], error);
         }
 
         var suite = new TestSuiteSpec(
@@ -49,14 +54,12 @@ public sealed class JourneyMonitorRunner(TestAdapterRegistry adapters, IOptions<
         catch (JourneyDefinitionException ex)
         {
             // A journeys file that no longer reads is the project's problem to repair, not the monitor's.
-            await File.WriteAllTextAsync(logPath, ex.Message + "\n", cancellationToken);
-            return new MonitorRunOutcome([new MonitorFinding(monitor.Kind, monitor.ResultFile, null, null, suite.Name, ex.Message)], null, logPath);
+            return await LoggedAsync(ex.Message + "\n", [new MonitorFinding(monitor.Kind, monitor.ResultFile, null, null, suite.Name, ex.Message)], null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var error = $"timed out after {monitor.TimeoutSeconds} s";
-            await File.WriteAllTextAsync(logPath, error + "\n", cancellationToken);
-            return new MonitorRunOutcome([], error, logPath);
+            return await LoggedAsync(error + "\n", [], error);
         }
 
         var findings = new List<MonitorFinding>();
@@ -75,7 +78,6 @@ public sealed class JourneyMonitorRunner(TestAdapterRegistry adapters, IOptions<
             }
         }
 
-        await File.WriteAllTextAsync(logPath, log.ToString(), cancellationToken);
-        return new MonitorRunOutcome(findings, null, logPath);
+        return await LoggedAsync(log.ToString(), findings, null);
     }
 }

@@ -18,8 +18,11 @@ public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILoca
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(journey);
-        return $"{suite.Name}.{journey.Name}";
+        return TestId(suite.Name, journey.Name);
     }
+
+    /// <summary>The stable test id of the journey <paramref name="journeyName"/> of the suite <paramref name="suiteName"/>.</summary>
+    public static string TestId(string suiteName, string journeyName) => $"{suiteName}.{journeyName}";
 
     /// <exception cref="JourneyDefinitionException">The suite's journeys file has problems.</exception>
     public Task<IReadOnlyList<string>?> ListTestsAsync(TestSuiteSpec suite, CancellationToken cancellationToken) =>
@@ -53,7 +56,7 @@ public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILoca
     {
         var journey = Load(suite).FirstOrDefault(j => string.Equals(j.Name, journeyName, StringComparison.Ordinal));
         var settings = new JourneyRunSettings(suite.Name, BaseUrl(suite), artifactDirectory, 1);
-        return RunOneAsync(new JourneyRunner(options, null), journey, $"{suite.Name}.{journeyName}", settings, cancellationToken);
+        return RunOneAsync(new JourneyRunner(options, null), journey, TestId(suite.Name, journeyName), settings, cancellationToken);
     }
 
     /// <summary>A page in a fresh browser context; starts the browser first if it is not running (or has crashed).</summary>
