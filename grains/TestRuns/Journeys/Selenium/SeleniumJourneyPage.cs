@@ -9,8 +9,11 @@ namespace Maestro.Grains.TestRuns.Journeys;
 /// </summary>
 public sealed class SeleniumJourneyPage(WebDriver driver) : JourneyBrowserPage<SeleniumFrame, IWebElement>
 {
+    // The error page fills in its code from script after the load ends, so an error page can answer "" for a moment.
     private const string ErrorPageCode =
-        "return document.URL.startsWith('chrome-error:') ? ((document.querySelector('.error-code') || {}).textContent || 'ERR_FAILED').trim() : null;";
+        "return document.URL.startsWith('chrome-error:') ? ((document.querySelector('.error-code') || {}).textContent || '').trim() : null;";
+
+    private static readonly TimeSpan ErrorCodePoll = TimeSpan.FromMilliseconds(20);
 
     private readonly HashSet<string> origins = new(StringComparer.Ordinal);
 
@@ -19,7 +22,7 @@ public sealed class SeleniumJourneyPage(WebDriver driver) : JourneyBrowserPage<S
 
     public override string Url => driver.Url;
 
-    public override Task NavigateAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    public override async Task NavigateAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
     {
         driver.SwitchTo().DefaultContent();
         driver.Manage().Timeouts().PageLoad = timeout;
@@ -34,12 +37,33 @@ public sealed class SeleniumJourneyPage(WebDriver driver) : JourneyBrowserPage<S
         }
 
         // ChromeDriver reports most failed loads as a success and shows Chromium's error page, which names the error.
-        if (driver.ExecuteScript(ErrorPageCode) is string code)
+        if (await ErrorPageCodeAsync(timeout, cancellationToken) is { } code)
         {
             throw NavigationFailed(url, new WebDriverException($"the page did not load: net::{code}"));
         }
+    }
 
-        return Task.CompletedTask;
+    private async Task<string?> ErrorPageCodeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            switch (driver.ExecuteScript(ErrorPageCode))
+            {
+                case null:
+                    return null;
+                case string { Length: > 0 } code:
+                    return code;
+                default:
+                    if (DateTime.UtcNow >= deadline)
+                    {
+                        return "ERR_FAILED";
+                    }
+
+                    await Task.Delay(ErrorCodePoll, cancellationToken);
+                    break;
+            }
+        }
     }
 
     public override Task<byte[]> ScreenshotAsync(CancellationToken cancellationToken) => Task.FromResult(driver.GetScreenshot().AsByteArray);
