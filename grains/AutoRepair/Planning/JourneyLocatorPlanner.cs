@@ -3,6 +3,7 @@ using Maestro.GrainInterfaces.Healing;
 using Maestro.Grains.AutoRepair.Monitoring;
 using Maestro.Grains.Healing.Locators;
 using Maestro.Grains.TestRuns.Execution;
+using Maestro.Grains.TestRuns.Journeys;
 
 namespace Maestro.Grains.AutoRepair.Planning;
 
@@ -27,12 +28,11 @@ public sealed class JourneyLocatorPlanner(IGrainFactory grains, IOptions<TestExe
         }
 
         var suite = JourneyMonitorRunner.SuiteName(context.ProjectId, monitor.Name);
-        if (!context.Finding.Code.StartsWith(suite + ".", StringComparison.Ordinal))
+        if (BrowserJourneyAdapter.JourneyName(suite, context.Finding.Code) is not { } journey)
         {
             return null;
         }
 
-        var journey = context.Finding.Code[(suite.Length + 1)..];
         var sessions = await grains.GetGrain<IHealingSessionIndexGrain>(suite).ListAsync(HealingSessionIndexLimit);
         if (sessions.FirstOrDefault(s => s.TestId == journey) is not { Outcome: HealingOutcome.Healed or HealingOutcome.AwaitingReview or HealingOutcome.Approved } line
             || await grains.GetGrain<IHealingSessionGrain>(line.SessionId).GetAsync() is not { } session

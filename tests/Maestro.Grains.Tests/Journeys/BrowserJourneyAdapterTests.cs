@@ -69,6 +69,21 @@ public sealed class BrowserJourneyAdapterTests(JourneyFixture fixture) : IClassF
         Assert.Empty(Directory.GetFiles(directory));
     }
 
+    [Theory]
+    [InlineData("shop.checkout", "shop.checkout.pay by card", "pay by card")]
+    [InlineData("shop.checkout", "shop.checkout.a.b", "a.b")]
+    [InlineData("shop.checkout", "shop.checkout.", null)]
+    [InlineData("shop.checkout", "shop.checkoutx.pay", null)]
+    [InlineData("shop.checkout", "shop.other.pay", null)]
+    public void A_journey_name_comes_back_out_of_its_test_id_only_for_its_own_suite(string suite, string testId, string? journey)
+    {
+        Assert.Equal(journey, BrowserJourneyAdapter.JourneyName(suite, testId));
+        if (journey is not null)
+        {
+            Assert.Equal(testId, BrowserJourneyAdapter.TestId(suite, journey));
+        }
+    }
+
     [Fact]
     public async Task AddBrowserJourneys_registers_both_adapters_with_validated_options()
     {

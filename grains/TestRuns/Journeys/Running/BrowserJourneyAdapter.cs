@@ -24,6 +24,15 @@ public abstract class BrowserJourneyAdapter(BrowserJourneyOptions options, ILoca
     /// <summary>The stable test id of the journey <paramref name="journeyName"/> of the suite <paramref name="suiteName"/>.</summary>
     public static string TestId(string suiteName, string journeyName) => $"{suiteName}.{journeyName}";
 
+    /// <summary>The journey's name in a test id of the suite <paramref name="suiteName"/>; null when the id is not of that suite.</summary>
+    public static string? JourneyName(string suiteName, string testId)
+    {
+        ArgumentNullException.ThrowIfNull(suiteName);
+        ArgumentNullException.ThrowIfNull(testId);
+        var prefix = TestId(suiteName, string.Empty);
+        return testId.Length > prefix.Length && testId.StartsWith(prefix, StringComparison.Ordinal) ? testId[prefix.Length..] : null;
+    }
+
     /// <exception cref="JourneyDefinitionException">The suite's journeys file has problems.</exception>
     public Task<IReadOnlyList<string>?> ListTestsAsync(TestSuiteSpec suite, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>?>([.. Load(suite).Select(j => TestId(suite, j))]);
