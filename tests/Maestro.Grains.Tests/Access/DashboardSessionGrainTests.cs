@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Maestro.GrainInterfaces.Access;
 using Maestro.Grains.Access;
+using Microsoft.Data.Sqlite;
 
 namespace Maestro.Grains.Tests.Access;
 
@@ -61,6 +62,59 @@ public sealed class DashboardSessionGrainTests
 
         Assert.Null(await session.ResumeAsync(Terms));
         Assert.Null(await session.ResumeAsync(Terms));
+    }
+
+    [Fact]
+    public async Task An_abandoned_session_is_removed_from_storage_once_it_has_expired()
+    {
+        await using var cluster = await DomainCluster.StartAsync();
+        var (identity, keyHash) = await CreateKeyAsync(cluster, ApiRole.Viewer);
+        var key = SessionKey();
+        var session = cluster.Client.GetGrain<IDashboardSessionGrain>(key);
+        await session.StartAsync(identity, keyHash, Terms with { Lifetime = TimeSpan.FromMilliseconds(300) });
+        Assert.Equal((1, 1), (StoredSessions(cluster), SessionReminders(cluster)));
+
+        // Nobody signs out or comes back: the expiry reminder alone removes the session and then itself.
+        await Eventually.WaitForAsync(
+            () => Task.FromResult((StoredSessions(cluster), SessionReminders(cluster))), left => left == (0, 0), "the expired session and its reminder to be removed");
+    }
+
+    [Fact]
+    public async Task A_session_in_use_outlives_its_first_lifetime_though_its_renewals_are_not_yet_written()
+    {
+        await using var cluster = await DomainCluster.StartAsync();
+        var (identity, keyHash) = await CreateKeyAsync(cluster, ApiRole.Viewer);
+        var session = cluster.Client.GetGrain<IDashboardSessionGrain>(SessionKey());
+        var terms = Terms with { Lifetime = TimeSpan.FromSeconds(4) };
+        await session.StartAsync(identity, keyHash, terms);
+
+        // Used every 100 ms well past the reminder's first tick at 4 s; the stored expiry is still the first one.
+        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(9);
+        while (DateTimeOffset.UtcNow < until)
+        {
+            Assert.Equal(identity, await session.ResumeAsync(terms));
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal((1, 1), (StoredSessions(cluster), SessionReminders(cluster)));
+        await session.EndAsync();
+        Assert.Equal((0, 0), (StoredSessions(cluster), SessionReminders(cluster)));
+    }
+
+    /// <summary>Session rows holding a session (a cleared one is deleted or left without a payload).</summary>
+    private static long StoredSessions(InProcessTestCluster cluster) =>
+        Count(cluster, "maestro.db", "SELECT COUNT(*) FROM grain_state WHERE grain_type = 'dashboardsession' AND payload IS NOT NULL");
+
+    private static long SessionReminders(InProcessTestCluster cluster) =>
+        Count(cluster, "reminders.db", "SELECT COUNT(*) FROM reminders WHERE reminder_name = 'session-expiry'");
+
+    private static long Count(InProcessTestCluster cluster, string database, string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(cluster.DataDirectory, database)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return (long)command.ExecuteScalar()!;
     }
 
     private static string SessionKey() => Convert.ToHexString(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));

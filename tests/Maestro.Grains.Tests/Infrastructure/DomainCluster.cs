@@ -1,14 +1,15 @@
 using Maestro.Grains.Audit;
 using Maestro.Grains.Registry;
+using Maestro.Runtime.Reminders;
 using Maestro.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Starts an in-process silo (real SQLite storage) with the registry and the audit log, and test-sized settings. With
-/// <c>streams</c>, as the silo host runs them: a SQLite stream provider, audit appends through the audit stream and
-/// service events on the registry stream (which <see cref="Registry.ServiceEventFollowerGrain"/> records).
+/// Starts an in-process silo (real SQLite storage and reminders) with the registry and the audit log, and test-sized
+/// settings. With <c>streams</c>, as the silo host runs them: a SQLite stream provider, audit appends through the
+/// audit stream and service events on the registry stream (which <see cref="Registry.ServiceEventFollowerGrain"/> records).
 /// </summary>
 internal static class DomainCluster
 {
@@ -31,6 +32,7 @@ internal static class DomainCluster
                     registry?.Invoke(o);
                 });
                 silo.Services.AddAuditLog(audit);
+                silo.UseSqliteReminderService(o => o.DatabasePath = Path.Combine(data, "reminders.db"));
                 if (streams)
                 {
                     silo.Services.AddSingleton<Registry.ServiceEventLog>();

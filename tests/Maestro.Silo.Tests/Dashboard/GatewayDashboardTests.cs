@@ -103,7 +103,7 @@ public sealed class GatewayDashboardTests(GatewayDashboard dashboard) : IClassFi
 
         // Signing out on the second silo ends the session everywhere, even for a browser that kept the cookie.
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync(second + "/dashboard/sign-in");
+        await DashboardBrowser.ArriveAsync(page, second + "/dashboard/sign-in", "sign-in-key");
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = session.Name, Value = session.Value, Domain = session.Domain, Path = session.Path, HttpOnly = true, SameSite = SameSiteAttribute.Strict }]);
         foreach (var origin in new[] { first, second, dashboard.GatewayUrl })
         {
