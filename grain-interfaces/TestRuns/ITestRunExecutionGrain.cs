@@ -18,6 +18,14 @@ public interface ITestRunExecutionGrain : IGrainWithStringKey
     /// <summary>The run, or null when none was started under this id.</summary>
     Task<TestRunExecution?> GetExecution();
 
+    /// <summary>
+    /// Cancels the run: it is stored as <see cref="TestRunExecutionStatus.Cancelled"/> with <paramref name="reason"/>
+    /// as its error, and every shard that has not ended is stopped (a command's process tree is killed). Answers the
+    /// run as it is then; a run that had already ended is answered unchanged, and cancelling again is harmless. Null
+    /// when no run was started under this id.
+    /// </summary>
+    Task<TestRunExecution?> Cancel(string reason);
+
     /// <summary>A shard's grain reports that the shard ended (completed or failed); repeated reports are harmless.</summary>
     Task ReportShard(TestShardReport report);
 }

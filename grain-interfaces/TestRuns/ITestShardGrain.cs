@@ -14,4 +14,11 @@ public interface ITestShardGrain : IGrainWithStringKey
 
     /// <summary>The shard as stored; a shard whose silo died while it ran resumes when this is called.</summary>
     Task<TestShardReport?> GetReport();
+
+    /// <summary>
+    /// Stops the shard for good, as its run was cancelled: a round in progress is stopped and nothing is added to the
+    /// run. A shard that had ended keeps its status; a shard not yet started never starts. Answers the status it ends
+    /// with; repeating it is harmless.
+    /// </summary>
+    Task<TestShardStatus> Cancel();
 }

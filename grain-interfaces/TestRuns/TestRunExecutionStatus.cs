@@ -18,4 +18,10 @@ public enum TestRunExecutionStatus
 
     /// <summary>Listing failed, or a shard could not run or record its results.</summary>
     Failed,
+
+    /// <summary>
+    /// Stopped on request (<see cref="ITestRunExecutionGrain.Cancel"/>): the shards that had ended keep their results;
+    /// the others were stopped and recorded nothing.
+    /// </summary>
+    Cancelled,
 }

@@ -17,4 +17,7 @@ public enum TestShardStatus
 
     /// <summary>The adapter could not run the shard or its results could not be recorded.</summary>
     Failed,
+
+    /// <summary>Stopped because its run was cancelled, before its results were added to the run: it recorded nothing.</summary>
+    Cancelled,
 }

@@ -36,10 +36,10 @@ public static class AutomationApi
         api.MapPost("/heal", HealAsync).WithName("HealFailure").WithSummary("Queue a failure for repair")
             .RequireAuthorization(MaestroPolicies.Operator).Audited("automation.heal", "automation:{orchestratorId}");
         api.MapPost("/projects/{projectId}/repairs/{repairId}/approve", (string projectId, string repairId, ClaimsPrincipal user, IGrainFactory grains) =>
-                DecideAsync(projectId, grains, g => g.Approve(repairId, Actor(user)))).WithName("ApproveRepair").WithSummary("Apply a fix that waits for approval")
+                DecideAsync(projectId, grains, g => g.Approve(repairId, AuditEntries.Actor(user)))).WithName("ApproveRepair").WithSummary("Apply a fix that waits for approval")
             .RequireAuthorization(MaestroPolicies.Operator).Audited("automation.approve", "automation:{projectId}/repair:{repairId}");
         api.MapPost("/projects/{projectId}/repairs/{repairId}/reject", (string projectId, string repairId, ClaimsPrincipal user, IGrainFactory grains) =>
-                DecideAsync(projectId, grains, g => g.Reject(repairId, Actor(user)))).WithName("RejectRepair").WithSummary("Drop a fix that waits for approval")
+                DecideAsync(projectId, grains, g => g.Reject(repairId, AuditEntries.Actor(user)))).WithName("RejectRepair").WithSummary("Drop a fix that waits for approval")
             .RequireAuthorization(MaestroPolicies.Operator).Audited("automation.reject", "automation:{projectId}/repair:{repairId}");
         api.MapGet("/active-orchestrators", ActiveAsync).WithName("GetActiveOrchestrators").WithSummary("Every running project");
         api.MapGet("/health", async (IGrainFactory grains) => TypedResults.Ok(new AutomationHealth("healthy", "maestro-automation", (await RunningAsync(grains)).Count)))
@@ -258,9 +258,6 @@ public static class AutomationApi
             return TypedResults.Problem(title: "Not possible in the repair's current state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
-
-    private static string Actor(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? AuditEntries.Anonymous;
 
     private static Task<IReadOnlyDictionary<string, bool>> KnownAsync(IGrainFactory grains) =>
         grains.GetGrain<IAutomationIndexGrain>(IAutomationIndexGrain.Key).List();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Maestro.GrainInterfaces.TestRuns;
 using Maestro.Grains.TestRuns.Execution;
 using Maestro.Api.Access;
@@ -8,7 +9,8 @@ namespace Maestro.Silo.Apis;
 /// <summary>
 /// <c>/api/test-runs/{runId}/execution</c>: run a suite through a registered adapter (sharded, with retries) and follow
 /// it. A request that does not validate answers 400 problem details naming the field (an unknown adapter lists the
-/// known ones); a run id already used by another request, or holding imported results, answers 409.
+/// known ones); a run id already used by another request, or holding imported results, answers 409. <c>POST
+/// .../execution/cancel</c> stops a run that has not ended; a run that had ended is answered as it is.
 /// </summary>
 public static class TestRunExecutionApi
 {
@@ -26,6 +28,11 @@ public static class TestRunExecutionApi
         api.MapGet("/{runId}/execution", GetAsync)
             .WithName("GetTestRunExecution")
             .WithSummary("A started run: status, shards (status, silo, tests, attempts) and, once done, its totals");
+        api.MapPost("/{runId}/execution/cancel", CancelAsync)
+            .WithName("CancelTestRun")
+            .WithSummary("Stop a run: shards not yet ended are stopped (their processes killed) and record nothing; ended shards keep their results")
+            .RequireAuthorization(MaestroPolicies.Operator)
+            .Audited("test-runs.cancel", "test-run:{runId}");
         return app;
     }
 
@@ -74,6 +81,19 @@ public static class TestRunExecutionApi
         }
 
         return await grains.GetGrain<ITestRunExecutionGrain>(runId).GetExecution() is { } execution ? TypedResults.Ok(execution) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<TestRunExecution>, NotFound, ProblemHttpResult>> CancelAsync(string runId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        if (CheckRunId(runId) is { } badRunId)
+        {
+            return badRunId;
+        }
+
+        return await grains.GetGrain<ITestRunExecutionGrain>(runId).Cancel($"cancelled by {AuditEntries.Actor(user)}") is { } execution
+            ? TypedResults.Ok(execution)
+            : TypedResults.NotFound();
     }
 
     private static ProblemHttpResult? CheckRunId(string runId) =>

@@ -89,6 +89,13 @@ public static partial class AuditEntries
             TraceId(context));
     }
 
+    /// <summary>Who made a request, for a record that names them: the key's name, else its id, else <see cref="Anonymous"/>.</summary>
+    public static string Actor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? Anonymous;
+    }
+
     /// <summary>The W3C trace id when the request has an activity, else ASP.NET Core's request id (the same one problem details show).</summary>
     public static string TraceId(HttpContext context)
     {

@@ -11,6 +11,8 @@ namespace Maestro.Grains.TestRuns.Execution;
 /// this activation lists the tests, estimates their durations from their histories, plans the shards longest first
 /// (<see cref="LptShardPlanner"/>), stores the plan, and starts every shard on its own <see cref="ITestShardGrain"/>.
 /// Shards report back when they end; a timer also asks the ones still running, which resumes a shard whose silo died.
+/// <see cref="Cancel"/> stores the run as cancelled before it stops the shards, and an activation of a cancelled run
+/// stops any shard still open, so a crash in between leaves no shard running.
 /// Reentrant, so reads and shard reports are answered while it works; its single thread still orders every change.
 /// </summary>
 [Reentrant]
@@ -30,10 +32,14 @@ public sealed class TestRunExecutionGrain(
 
     private string RunId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (State.Status == TestRunExecutionStatus.Cancelled && State.Shards.Any(IsOpen))
+        {
+            await CancelShardsAsync();
+        }
+
         EnsureDriver();
-        return Task.CompletedTask;
     }
 
     public async Task<TestRunExecution> Start(TestRunStartRequest request)
@@ -61,22 +67,55 @@ public sealed class TestRunExecutionGrain(
 
     public Task<TestRunExecution?> GetExecution() => Task.FromResult(State.Request is null ? null : Snapshot());
 
+    public async Task<TestRunExecution?> Cancel(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (State.Request is null)
+        {
+            return null;
+        }
+
+        if (State.Status is TestRunExecutionStatus.Queued or TestRunExecutionStatus.Running)
+        {
+            State.Status = TestRunExecutionStatus.Cancelled;
+            State.Error = reason;
+            State.FinishedAt = timeProvider.GetUtcNow();
+            await PersistAsync();
+            StopChecking();
+        }
+
+        if (State.Status == TestRunExecutionStatus.Cancelled && State.Shards.Any(IsOpen))
+        {
+            await CancelShardsAsync();
+        }
+
+        return Snapshot();
+    }
+
     public async Task ReportShard(TestShardReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (State.Status != TestRunExecutionStatus.Running || report.Shard < 0 || report.Shard >= State.Shards.Count)
+        if (State.Status is not (TestRunExecutionStatus.Running or TestRunExecutionStatus.Cancelled) || report.Shard < 0 || report.Shard >= State.Shards.Count)
         {
             return;
         }
 
+        // Ended is final, except that a shard cancelled while it added its results may still say it completed.
         var known = State.Shards[report.Shard];
-        if (known.Status is TestShardStatus.Completed or TestShardStatus.Failed || report.Status is TestShardStatus.Pending)
+        if (known.Status is TestShardStatus.Completed or TestShardStatus.Failed
+            || report.Status is TestShardStatus.Pending
+            || (known.Status is TestShardStatus.Cancelled && report.Status is not TestShardStatus.Completed))
         {
             return;
         }
 
         State.Shards[report.Shard] = report with { EstimatedMs = known.EstimatedMs, TestIds = known.TestIds };
-        if (State.Shards.All(s => s.Status is TestShardStatus.Completed or TestShardStatus.Failed))
+        if (State.Status == TestRunExecutionStatus.Cancelled)
+        {
+            // A shard that was adding its results when the run was cancelled finished doing so: the totals count them.
+            State.Totals = await TotalsAsync();
+        }
+        else if (State.Shards.All(s => s.Status is TestShardStatus.Completed or TestShardStatus.Failed))
         {
             await FinishAsync();
             return;
@@ -87,7 +126,7 @@ public sealed class TestRunExecutionGrain(
 
     private void EnsureDriver()
     {
-        if (State.Request is null || State.Status is TestRunExecutionStatus.Completed or TestRunExecutionStatus.Failed || driver is { IsCompleted: false })
+        if (State.Request is null || State.Status is not (TestRunExecutionStatus.Queued or TestRunExecutionStatus.Running) || driver is { IsCompleted: false })
         {
             return;
         }
@@ -109,6 +148,11 @@ public sealed class TestRunExecutionGrain(
             {
                 await StartShardsAsync();
             }
+        }
+        catch (Exception ex) when (State.Status == TestRunExecutionStatus.Cancelled)
+        {
+            // Listing or starting was cut short by the cancel; the run is already stored as cancelled.
+            logger.LogInformation(ex, "Run {RunId} was cancelled while its shards were planned or started", RunId);
         }
         catch (Exception ex)
         {
@@ -143,7 +187,16 @@ public sealed class TestRunExecutionGrain(
             State.Shards = [.. LptShardPlanner.Plan(expected, request.Shards).Select(p => NewShard(p.Shard, p.TestIds, p.EstimatedMs))];
         }
 
-        State.Status = TestRunExecutionStatus.Running;
+        if (State.Status == TestRunExecutionStatus.Cancelled)
+        {
+            // Cancelled while the tests were listed: the plan is kept for the record, every shard cancelled unstarted.
+            State.Shards = [.. State.Shards.Select(s => s with { Status = TestShardStatus.Cancelled })];
+        }
+        else
+        {
+            State.Status = TestRunExecutionStatus.Running;
+        }
+
         await PersistAsync();
     }
 
@@ -200,10 +253,31 @@ public sealed class TestRunExecutionGrain(
         }
     }
 
+    /// <summary>Stops every shard not yet ended, then stores what each ended with and the totals of the results recorded.</summary>
+    private async Task CancelShardsAsync()
+    {
+        var open = State.Shards.Where(IsOpen).Select(s => s.Shard).ToList();
+        var ended = await Task.WhenAll(open.Select(async shard => (Shard: shard, Status: await ShardGrain(shard).Cancel())));
+        foreach (var (shard, status) in ended)
+        {
+            if (IsOpen(State.Shards[shard]))
+            {
+                State.Shards[shard] = State.Shards[shard] with { Status = status };
+            }
+        }
+
+        State.Totals = await TotalsAsync();
+        await PersistAsync();
+    }
+
+    private static bool IsOpen(TestShardReport shard) => shard.Status is TestShardStatus.Pending or TestShardStatus.Running;
+
+    private async Task<TestRunTotals?> TotalsAsync() => (await GrainFactory.GetGrain<ITestRunGrain>(RunId).GetReport())?.Totals;
+
     private async Task FinishAsync()
     {
         // Read before the status changes: a reader answered during this await must not see a finished run without totals.
-        var totals = (await GrainFactory.GetGrain<ITestRunGrain>(RunId).GetReport())?.Totals;
+        var totals = await TotalsAsync();
         var failed = State.Shards.Where(s => s.Status == TestShardStatus.Failed).ToList();
         State.Totals = totals;
         State.Status = failed.Count == 0 ? TestRunExecutionStatus.Completed : TestRunExecutionStatus.Failed;

@@ -13,6 +13,7 @@ namespace Maestro.Grains.TestRuns.Execution;
 /// failing, up to the retry limit), stores every round's attempts, then adds them to the run through
 /// <see cref="ITestRunGrain.Import"/> in one import and reports to the run. Reentrant, so reads are answered while it
 /// runs. A shard whose silo died resumes on its next activation and runs the unfinished round again (at-least-once).
+/// <see cref="Cancel"/> is stored before the round in progress is stopped, so a cancelled shard never resumes.
 /// Placed by activation count, so a run's shards go to the least busy silos.
 /// </summary>
 [Reentrant]
@@ -32,6 +33,7 @@ public sealed class TestShardGrain(
     private readonly TestExecutionOptions settings = options.Value;
     private readonly SerializedStateWriter<TestShardGrainState> writer = new(state);
     private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource cancelling = new();
     private Task? driver;
     private IGrainTimer? keepAlive;
     private CancellationTokenRegistration hostStopping;
@@ -61,10 +63,15 @@ public sealed class TestShardGrain(
         ArgumentNullException.ThrowIfNull(assignment);
         if (State.Assignment is null)
         {
+            // Kept even when the shard was cancelled first, so its report can be given; it then never runs.
             State.Assignment = assignment;
-            State.Status = TestShardStatus.Running;
-            State.Silo = silo.Name;
-            State.StartedAt = timeProvider.GetUtcNow();
+            if (State.Status == TestShardStatus.Pending)
+            {
+                State.Status = TestShardStatus.Running;
+                State.Silo = silo.Name;
+                State.StartedAt = timeProvider.GetUtcNow();
+            }
+
             await PersistAsync();
         }
 
@@ -76,6 +83,19 @@ public sealed class TestShardGrain(
     {
         EnsureDriver();
         return Task.FromResult(State.Assignment is null ? null : Report());
+    }
+
+    public async Task<TestShardStatus> Cancel()
+    {
+        if (State.Status is TestShardStatus.Pending or TestShardStatus.Running)
+        {
+            State.Status = TestShardStatus.Cancelled;
+            State.FinishedAt = timeProvider.GetUtcNow();
+            await PersistAsync();
+            await cancelling.CancelAsync();
+        }
+
+        return State.Status;
     }
 
     private void EnsureDriver()
@@ -102,8 +122,9 @@ public sealed class TestShardGrain(
             if (!State.Imported)
             {
                 await RunRoundsAsync(assignment);
-                if (stopping.IsCancellationRequested)
+                if (stopping.IsCancellationRequested || cancelling.IsCancellationRequested)
                 {
+                    StopKeepingAlive();
                     return;
                 }
 
@@ -121,6 +142,13 @@ public sealed class TestShardGrain(
                 await PersistAsync();
             }
         }
+        catch (Exception ex) when (cancelling.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Whatever the stopped round threw (a killed process leaves no result file) comes from the cancel.
+            logger.LogInformation(ex, "Shard {Shard} of run {RunId} was cancelled", assignment.Shard, assignment.RunId);
+            StopKeepingAlive();
+            return;
+        }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Shard {Shard} of run {RunId} failed", assignment.Shard, assignment.RunId);
@@ -136,8 +164,7 @@ public sealed class TestShardGrain(
             return;
         }
 
-        keepAlive?.Dispose();
-        keepAlive = null;
+        StopKeepingAlive();
         try
         {
             await GrainFactory.GetGrain<ITestRunExecutionGrain>(assignment.RunId).ReportShard(Report());
@@ -156,7 +183,7 @@ public sealed class TestShardGrain(
         var adapter = adapters.Get(suite.Adapter);
         var maxRounds = 1 + assignment.Request.RetriesPerTest;
         var timeout = (suite.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.DefaultTimeout) + AdapterGrace;
-        while (State.Rounds < maxRounds && !stopping.IsCancellationRequested)
+        while (State.Rounds < maxRounds && !stopping.IsCancellationRequested && !cancelling.IsCancellationRequested)
         {
             IReadOnlyList<string>? testIds = assignment.TestIds;
             if (State.Rounds > 0)
@@ -172,7 +199,7 @@ public sealed class TestShardGrain(
             var folder = Path.Combine(settings.ArtifactRoot, assignment.RunId, $"shard-{assignment.Shard.ToString(CultureInfo.InvariantCulture)}", $"attempt-{round.ToString(CultureInfo.InvariantCulture)}");
             Directory.CreateDirectory(folder);
             var context = new TestAdapterContext(assignment.RunId, assignment.Shard, round, folder);
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, cancelling.Token);
             bounded.CancelAfter(timeout);
             IReadOnlyList<TestCaseResult> results;
             try
@@ -180,7 +207,7 @@ public sealed class TestShardGrain(
                 // On the thread pool: an adapter blocks on processes and browsers, never on this activation's turn.
                 results = await Task.Run(() => adapter.RunAsync(suite, testIds, context, bounded.Token), bounded.Token);
             }
-            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested && !cancelling.IsCancellationRequested)
             {
                 throw new TimeoutException($"the {suite.Adapter} adapter did not finish round {round} within {timeout}");
             }
@@ -198,6 +225,12 @@ public sealed class TestShardGrain(
         PlaywrightJsonCommandAdapter.AdapterName or "playwright" => ResultFormat.Playwright,
         _ => ResultFormat.JUnit,
     };
+
+    private void StopKeepingAlive()
+    {
+        keepAlive?.Dispose();
+        keepAlive = null;
+    }
 
     private TestShardReport Report()
     {

@@ -59,6 +59,11 @@ public sealed class TestSuiteStepExecutor(IGrainFactory grains) : IStepExecutor
             throw new StepFailedException($"test run '{runId}' failed: {execution.Error}");
         }
 
+        if (execution.Status == TestRunExecutionStatus.Cancelled)
+        {
+            throw new StepFailedException($"test run '{runId}' was cancelled: {execution.Error}");
+        }
+
         var totals = execution.Totals ?? new TestRunTotals(0, 0, 0, 0, 0, 0, 0, 1);
         if (!spec.AllowFailures && totals.Failed + totals.Error > 0)
         {

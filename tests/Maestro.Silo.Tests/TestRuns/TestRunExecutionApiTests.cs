@@ -91,6 +91,45 @@ public sealed class TestRunExecutionApiTests(SecuredSilo silo) : IClassFixture<S
         await WaitForEndAsync(runId, ct);
     }
 
+    [Fact]
+    public async Task An_operator_cancels_a_running_run_a_viewer_cannot_and_the_cancel_is_audited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (runId, suite) = NewSuite();
+        var sleeps = new
+        {
+            suite = new { name = suite, adapter = "junit-command", command = new[] { "/bin/sleep", "300" }, workingDirectory = suite, resultFile = "TEST-results.xml", timeoutSeconds = 600 },
+        };
+        using (var started = await silo.Operator.PostAsJsonAsync($"/api/test-runs/{runId}/execution", sleeps, ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        }
+
+        await WaitForAsync(runId, r => r.GetProperty("shards").EnumerateArray().Any(s => s.GetProperty("status").GetString() == "running"), ct);
+
+        using var byViewer = await silo.Viewer.PostAsync($"/api/test-runs/{runId}/execution/cancel", null, ct);
+        using var unknown = await silo.Operator.PostAsync($"/api/test-runs/run-{Guid.NewGuid():N}/execution/cancel", null, ct);
+        using var badId = await silo.Operator.PostAsync("/api/test-runs/not%20a%20run/execution/cancel", null, ct);
+        using var cancelled = await silo.Operator.PostAsync($"/api/test-runs/{runId}/execution/cancel", null, ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var run = await cancelled.JsonAsync(ct);
+        Assert.Equal(("cancelled", "cancelled by test operator"), (run.GetProperty("status").GetString(), run.GetProperty("error").GetString()));
+        Assert.Equal("cancelled", Assert.Single(run.GetProperty("shards").EnumerateArray()).GetProperty("status").GetString());
+        var read = await silo.Viewer.GetFromJsonAsync<JsonElement>($"/api/test-runs/{runId}/execution", ct);
+        Assert.Equal("cancelled", read.GetProperty("status").GetString());
+        var audit = await ApiJson.AuditAsync(silo.Admin, $"target=test-run:{runId}", ct);
+        Assert.Equal(
+            [("test-runs.start", 202, silo.OperatorKeyId), ("test-runs.cancel", 200, silo.OperatorKeyId)],
+            audit.Select(r => (
+                r.GetProperty("entry").GetProperty("action").GetString(),
+                r.GetProperty("entry").GetProperty("statusCode").GetInt32(),
+                r.GetProperty("entry").GetProperty("actor").GetString())));
+    }
+
     private static object Request(string suite, int shards = 1) => new
     {
         suite = new { name = suite, adapter = "junit-command", command = new[] { "/bin/cp", Fixture, "TEST-results.xml" }, workingDirectory = suite, resultFile = "TEST-results.xml", timeoutSeconds = 60 },
@@ -112,18 +151,21 @@ public sealed class TestRunExecutionApiTests(SecuredSilo silo) : IClassFixture<S
     private static string Error(JsonElement problem, string field) =>
         Assert.Single(problem.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString()!;
 
-    private async Task<JsonElement> WaitForEndAsync(string runId, CancellationToken ct)
+    private Task<JsonElement> WaitForEndAsync(string runId, CancellationToken ct) =>
+        WaitForAsync(runId, r => r.GetProperty("status").GetString() is "completed" or "failed", ct);
+
+    private async Task<JsonElement> WaitForAsync(string runId, Func<JsonElement, bool> condition, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             var run = await silo.Viewer.GetFromJsonAsync<JsonElement>($"/api/test-runs/{runId}/execution", ct);
-            if (run.GetProperty("status").GetString() is "completed" or "failed")
+            if (condition(run))
             {
                 return run;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"run {runId} did not end within 60 s: {run}");
+            Assert.True(DateTime.UtcNow < deadline, $"run {runId} did not get there within 60 s: {run}");
             await Task.Delay(100, ct);
         }
     }

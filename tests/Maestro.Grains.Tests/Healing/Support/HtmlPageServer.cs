@@ -82,7 +82,8 @@ public sealed class HtmlPageServer : IDisposable
 
         // Every answer's fault (other than a browser gone away, handled where it is written) surfaces here.
         Task.WhenAll(pending).GetAwaiter().GetResult();
-        listener.Stop();
+        // Close alone: Stop and then Close would unregister the prefix twice, and on Linux the second time binds the
+        // port again to find it, which fails once another test has the port ("Address already in use").
         listener.Close();
         // The loop ends when the listener closes; its end (and any fault) is observed here.
         try

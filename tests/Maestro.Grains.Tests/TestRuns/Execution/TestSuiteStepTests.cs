@@ -83,6 +83,32 @@ public sealed class TestSuiteStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_cancelled_under_a_step_fails_the_step_with_the_reason()
+    {
+        cluster.Workspace.Write("gated/waits.py", Scripts.WaitsForGate);
+        const string yaml = """
+            name: suite-step
+            steps:
+              - id: tests
+                test-suite:
+                  name: gated
+                  adapter: junit-command
+                  command: [python3, waits.py, results.xml]
+                  workingDirectory: gated
+                  resultFile: results.xml
+            """;
+        var workflow = cluster.Grains.GetGrain<IWorkflowGrain>("wf-cancelled");
+        Assert.True((await workflow.Start(new WorkflowStartRequest(yaml, "wf-cancelled.yaml", new Dictionary<string, string>(), new Dictionary<string, string>()))).Started);
+        await Eventually.WaitForAsync(() => Task.FromResult(File.Exists(Path.Combine(cluster.Workspace.Root, "gated", "starts.log"))), started => started, "the suite's command to start");
+
+        await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-cancelled--tests").Cancel("cancelled by the release manager");
+        var done = await Eventually.WaitForAsync(workflow.GetSnapshot, s => s.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled, "the workflow to end");
+
+        Assert.Equal(WorkflowStatus.Failed, done.Status);
+        Assert.Equal("test run 'wf-cancelled--tests' was cancelled: cancelled by the release manager", done.Steps.Single().Error);
+    }
+
+    [Fact]
     public void A_test_suite_step_is_validated_like_every_other_kind()
     {
         const string yaml = """
