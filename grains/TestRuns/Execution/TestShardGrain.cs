@@ -212,6 +212,12 @@ public sealed class TestShardGrain(
                 throw new TimeoutException($"the {suite.Adapter} adapter did not finish round {round} within {timeout}");
             }
 
+            if (cancelling.IsCancellationRequested)
+            {
+                // An adapter that answers a stop with results (a killed command's error) ran a round that was cut short.
+                return;
+            }
+
             State.Tests = ShardAttemptLog.Append(State.Tests, results);
             State.Rounds = round;
             await PersistAsync();
