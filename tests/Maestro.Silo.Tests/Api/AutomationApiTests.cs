@@ -120,7 +120,8 @@ public sealed class AutomationApiTests(SecuredSilo silo) : IClassFixture<Secured
         return new ShopProject(workspaceRoot: root);
     }
 
-    private static object StartBody(string id, ShopProject project, int intervalSeconds = 1) => new
+    /// <summary>Starts watching <paramref name="project"/> with one monitor: its python check writing <c>.maestro/results.xml</c> as JUnit.</summary>
+    internal static object StartBody(string id, ShopProject project, int intervalSeconds = 1) => new
     {
         projectId = id,
         projectPath = project.Folder,

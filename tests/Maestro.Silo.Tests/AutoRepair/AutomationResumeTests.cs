@@ -64,25 +64,7 @@ public sealed class AutomationResumeTests : IAsyncLifetime
 
     private async Task StartAsync(string id, ShopProject project, CancellationToken ct)
     {
-        var body = new
-        {
-            projectId = id,
-            projectPath = project.Folder,
-            monitors = new[]
-            {
-                new
-                {
-                    name = "tests",
-                    kind = "testFailure",
-                    command = new[] { "python3", "check.py" },
-                    output = "jUnit",
-                    resultFile = ResultFile,
-                    intervalSeconds = 1,
-                    timeoutSeconds = 60,
-                },
-            },
-        };
-        using var start = await silo.Operator.PostAsJsonAsync("/api/automation/start", body, ct);
+        using var start = await silo.Operator.PostAsJsonAsync("/api/automation/start", AutomationApiTests.StartBody(id, project), ct);
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
     }
 
