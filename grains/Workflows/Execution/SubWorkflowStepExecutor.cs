@@ -6,7 +6,8 @@ namespace Maestro.Grains.Workflows;
 /// <summary>
 /// Renders the template, starts it as a child workflow with a deterministic id (<c>PARENT--STEP</c>, plus <c>-N</c> per
 /// fan-out item) so a resumed parent finds its child instead of starting another, and polls it to its end. Cancelling
-/// the step cancels the child. Outputs: the child workflow's outputs.
+/// the step for good cancels the child; a parent that is only suspended (its silo stopping) leaves the child running.
+/// Outputs: the child workflow's outputs.
 /// </summary>
 public sealed class SubWorkflowStepExecutor(IGrainFactory grains) : IStepExecutor
 {
@@ -53,7 +54,7 @@ public sealed class SubWorkflowStepExecutor(IGrainFactory grains) : IStepExecuto
                 await Task.Delay(PollInterval, cancellationToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!invocation.Suspending.IsCancellationRequested)
         {
             var snapshot = await child.GetSnapshot();
             if (snapshot.Status is WorkflowStatus.Running or WorkflowStatus.Paused)

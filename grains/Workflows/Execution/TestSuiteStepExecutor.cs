@@ -8,7 +8,8 @@ namespace Maestro.Grains.Workflows;
 /// Starts the suite as the run <c>WORKFLOW--STEP</c> (plus <c>-N</c> per fan-out item), so a resumed workflow finds its
 /// run instead of starting another, and polls it to its end. Outputs: <c>runId</c>, <c>status</c>, and the totals
 /// (<c>total</c>, <c>passed</c>, <c>failed</c>, <c>flaky</c>, <c>skipped</c>, <c>error</c>, <c>attempts</c>,
-/// <c>passRate</c>). Fails when the run fails, or has failed or errored tests unless the step allows failures.
+/// <c>passRate</c>). Fails when the run fails or is cancelled, or has failed or errored tests unless the step allows
+/// failures. Cancelling the step for good cancels the run; a workflow that is only suspended leaves it running.
 /// </summary>
 public sealed class TestSuiteStepExecutor(IGrainFactory grains) : IStepExecutor
 {
@@ -48,10 +49,18 @@ public sealed class TestSuiteStepExecutor(IGrainFactory grains) : IStepExecutor
             throw new StepFailedException($"test run '{runId}' did not start: {(ex is ArgumentException argument ? TestRunRequestValidator.MessageOf(argument) : ex.Message)}", ex);
         }
 
-        while (execution.Status is TestRunExecutionStatus.Queued or TestRunExecutionStatus.Running)
+        try
         {
-            await Task.Delay(PollInterval, cancellationToken);
-            execution = await run.GetExecution() ?? throw new StepFailedException($"test run '{runId}' disappeared");
+            while (execution.Status is TestRunExecutionStatus.Queued or TestRunExecutionStatus.Running)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+                execution = await run.GetExecution() ?? throw new StepFailedException($"test run '{runId}' disappeared");
+            }
+        }
+        catch (OperationCanceledException) when (!invocation.Suspending.IsCancellationRequested)
+        {
+            await run.Cancel($"step '{invocation.Step.Id}' of workflow '{invocation.WorkflowId}' was cancelled");
+            throw;
         }
 
         if (execution.Status == TestRunExecutionStatus.Failed)

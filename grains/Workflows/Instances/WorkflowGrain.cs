@@ -418,7 +418,7 @@ public sealed class WorkflowGrain(
         foreach (var step in toStart)
         {
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-            var invocation = new StepInvocation(Id, step, Scope(), null, State.Steps[step.Id].StartedAt ?? now);
+            var invocation = new StepInvocation(Id, step, Scope(), null, State.Steps[step.Id].StartedAt ?? now, stopping.Token);
             running[step.Id] = new RunningStep(Task.Run(() => runner.RunAsync(invocation, cancellation.Token)), cancellation);
         }
 

@@ -98,4 +98,41 @@ public sealed class WorkflowCompositionTests : IAsyncLifetime
         var child = await cluster.Grains.GetGrain<IWorkflowGrain>("parent--first").GetSnapshot();
         Assert.Equal(("notify-releases", WorkflowStatus.Completed), (child.Name, child.Status));
     }
+
+    [Fact]
+    public async Task A_graceful_silo_restart_leaves_a_child_workflow_running_and_the_resumed_parent_waits_for_it()
+    {
+        var registered = await cluster.Grains.GetGrain<IWorkflowTemplateGrain>("gated").Register(new TemplateRegistration(
+            """
+            name: gated-child
+            inputs:
+              dir: {required: true}
+            steps:
+              - id: wait
+                process: {command: /bin/sh, args: [-c, 'echo start >> "$1/child.log"; while [ ! -f "$1/go" ]; do sleep 0.05; done', sh, "${inputs.dir}"]}
+            """,
+            [],
+            "waits for a file named go"));
+        Assert.Empty(registered.Errors);
+        const string yaml = """
+            name: parent
+            inputs:
+              dir: {required: true}
+            steps:
+              - id: child
+                workflow: {template: gated, inputs: {dir: "${inputs.dir}"}}
+            """;
+        await cluster.StartWorkflowAsync("suspended-parent", yaml);
+        await WorkflowTestCluster.WaitUntilAsync(() => cluster.Lines("child.log").Length == 1, "the child's process to start");
+
+        // Stopping the silo suspends the parent's step; that is not a cancel, so the child is left to run.
+        await cluster.RestartSiloAsync();
+        var child = await cluster.Grains.GetGrain<IWorkflowGrain>("suspended-parent--child").GetSnapshot();
+        File.WriteAllText(Path.Combine(cluster.Scratch, "go"), string.Empty);
+        var done = await WorkflowTestCluster.WaitForEndAsync(cluster.Grains.GetGrain<IWorkflowGrain>("suspended-parent"));
+
+        Assert.Equal(WorkflowStatus.Running, child.Status);
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(WorkflowStatus.Completed, (await cluster.Grains.GetGrain<IWorkflowGrain>("suspended-parent--child").GetSnapshot()).Status);
+    }
 }

@@ -38,6 +38,9 @@ public sealed class WorkflowTestCluster : IAsyncDisposable
         return new WorkflowTestCluster(cluster, scratch);
     }
 
+    /// <summary>Stops the silo gracefully (activations deactivate, the host's stopping token fires) and starts a new one on the same data.</summary>
+    public Task RestartSiloAsync() => cluster.RestartSiloAsync();
+
     /// <summary>Kills the silo as a crash would (nothing deactivates, nothing flushes) and starts a new one on the same data.</summary>
     public async Task KillAndRestartSiloAsync()
     {

@@ -35,6 +35,9 @@ internal sealed class ExecutionCluster : IAsyncDisposable
         return new ExecutionCluster(cluster, workspace);
     }
 
+    /// <summary>Stops the silo gracefully (activations deactivate, the host's stopping token fires) and starts a new one on the same data.</summary>
+    public Task RestartSiloAsync() => cluster.RestartSiloAsync();
+
     /// <summary>Kills the silo as a crash would (nothing deactivates, nothing flushes) and starts a new one on the same data.</summary>
     public async Task KillAndRestartSiloAsync()
     {

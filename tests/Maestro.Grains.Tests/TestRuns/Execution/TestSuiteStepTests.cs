@@ -85,6 +85,49 @@ public sealed class TestSuiteStepTests : IAsyncLifetime
     [Fact]
     public async Task A_run_cancelled_under_a_step_fails_the_step_with_the_reason()
     {
+        var workflow = await StartGatedAsync("wf-cancelled");
+
+        await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-cancelled--tests").Cancel("cancelled by the release manager");
+        var done = await WaitForWorkflowEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Failed, done.Status);
+        Assert.Equal("test run 'wf-cancelled--tests' was cancelled: cancelled by the release manager", done.Steps.Single().Error);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_workflow_cancels_the_run_its_step_started()
+    {
+        var workflow = await StartGatedAsync("wf-abandoned");
+
+        await workflow.Cancel("no longer needed");
+        var run = await Eventually.WaitForAsync(
+            async () => (await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-abandoned--tests").GetExecution())!,
+            r => r.Status != TestRunExecutionStatus.Running,
+            "the step's run to stop");
+
+        Assert.Equal(WorkflowStatus.Cancelled, (await workflow.GetSnapshot()).Status);
+        Assert.Equal((TestRunExecutionStatus.Cancelled, "step 'tests' of workflow 'wf-abandoned' was cancelled"), (run.Status, run.Error));
+    }
+
+    [Fact]
+    public async Task A_graceful_silo_restart_leaves_the_steps_run_running_and_the_resumed_workflow_finishes_it()
+    {
+        await StartGatedAsync("wf-restarted");
+
+        // The restarted silo has a new client: references are taken from it.
+        await cluster.RestartSiloAsync();
+        var afterRestart = (await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-restarted--tests").GetExecution())!;
+        await File.WriteAllTextAsync(Path.Combine(cluster.Workspace.Root, "gated", "gate"), string.Empty, TestContext.Current.CancellationToken);
+        var done = await WaitForWorkflowEndAsync(cluster.Grains.GetGrain<IWorkflowGrain>("wf-restarted"));
+
+        Assert.Equal(TestRunExecutionStatus.Running, afterRestart.Status);
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(TestRunExecutionStatus.Completed, (await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-restarted--tests").GetExecution())!.Status);
+    }
+
+    /// <summary>Starts a workflow whose one step runs a suite that waits for a file named <c>gate</c>; returns once the suite's command started.</summary>
+    private async Task<IWorkflowGrain> StartGatedAsync(string id)
+    {
         cluster.Workspace.Write("gated/waits.py", Scripts.WaitsForGate);
         const string yaml = """
             name: suite-step
@@ -97,15 +140,10 @@ public sealed class TestSuiteStepTests : IAsyncLifetime
                   workingDirectory: gated
                   resultFile: results.xml
             """;
-        var workflow = cluster.Grains.GetGrain<IWorkflowGrain>("wf-cancelled");
-        Assert.True((await workflow.Start(new WorkflowStartRequest(yaml, "wf-cancelled.yaml", new Dictionary<string, string>(), new Dictionary<string, string>()))).Started);
+        var workflow = cluster.Grains.GetGrain<IWorkflowGrain>(id);
+        Assert.True((await workflow.Start(new WorkflowStartRequest(yaml, $"{id}.yaml", new Dictionary<string, string>(), new Dictionary<string, string>()))).Started);
         await Eventually.WaitForAsync(() => Task.FromResult(File.Exists(Path.Combine(cluster.Workspace.Root, "gated", "starts.log"))), started => started, "the suite's command to start");
-
-        await cluster.Grains.GetGrain<ITestRunExecutionGrain>("wf-cancelled--tests").Cancel("cancelled by the release manager");
-        var done = await Eventually.WaitForAsync(workflow.GetSnapshot, s => s.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled, "the workflow to end");
-
-        Assert.Equal(WorkflowStatus.Failed, done.Status);
-        Assert.Equal("test run 'wf-cancelled--tests' was cancelled: cancelled by the release manager", done.Steps.Single().Error);
+        return workflow;
     }
 
     [Fact]
@@ -139,6 +177,9 @@ public sealed class TestSuiteStepTests : IAsyncLifetime
         var workflow = cluster.Grains.GetGrain<IWorkflowGrain>(id);
         var started = await workflow.Start(new WorkflowStartRequest(yaml, $"{id}.yaml", new Dictionary<string, string>(), new Dictionary<string, string>()));
         Assert.True(started.Started, string.Join(Environment.NewLine, started.Errors));
-        return await Eventually.WaitForAsync(workflow.GetSnapshot, s => s.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled, $"workflow {id} to end");
+        return await WaitForWorkflowEndAsync(workflow);
     }
+
+    private static Task<WorkflowSnapshot> WaitForWorkflowEndAsync(IWorkflowGrain workflow) =>
+        Eventually.WaitForAsync(workflow.GetSnapshot, s => s.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Cancelled, "the workflow to end");
 }
