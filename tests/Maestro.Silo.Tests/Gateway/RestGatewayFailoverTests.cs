@@ -33,6 +33,10 @@ public sealed class RestGatewayFailoverTests
         // activated on the survivor with their stored state. Every answer meanwhile is an HTTP answer, never a hang.
         var stored = await UntilOkAsync(() => gateway.Admin.GetAsync($"/api/services/{before}", ct), ct);
         Assert.Equal(before, stored.GetProperty("registration").GetProperty("name").GetString());
+
+        // That grain may have lived on the survivor all along: the write below waits until the killed silo is
+        // declared dead, so none of the grains it touches is still placed on it.
+        await UntilAloneAsync(survivor, ct);
         var after = ApiJson.UniqueName("after");
         using (var registered = await gateway.Admin.PostAsJsonAsync("/api/services", ApiJson.Registration(after), ct))
         {
@@ -43,6 +47,23 @@ public sealed class RestGatewayFailoverTests
         Assert.Equal(after, onSurvivor.GetProperty("registration").GetProperty("name").GetString());
         var healthAfter = await UntilOkAsync(() => gateway.Anonymous.GetAsync("/health", ct), ct);
         Assert.Equal(survivor.Gateway.ToString(), healthAfter.GetProperty("currentGateway").GetString());
+    }
+
+    /// <summary>Waits (bounded by <see cref="SiloProcess.Patience"/>) until <paramref name="survivor"/> sees itself as the only active silo.</summary>
+    private static async Task UntilAloneAsync(ClusterSilo survivor, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + SiloProcess.Patience;
+        while (true)
+        {
+            var view = await survivor.GetJsonAsync("/api/cluster/silos", ct);
+            if (view.GetProperty("activeSilos").GetArrayLength() == 1)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The killed silo was not declared dead within {SiloProcess.Patience}: {view}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
     }
 
     /// <summary>Repeats <paramref name="call"/> (bounded by <see cref="SiloProcess.Patience"/>) until it answers 200; returns its body.</summary>
