@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using Maestro.Silo.Tests.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -283,14 +284,7 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
     private async Task<(string Suite, string SessionId)> CreateHealingSessionAsync(CancellationToken ct)
     {
         var suite = $"api-{Guid.NewGuid():N}"[..12];
-        using var created = await silo.Admin.PostAsJsonAsync("/api/healing/sessions", new
-        {
-            suite,
-            testId = "users.get",
-            errorMessage = "KeyError: 'userName'",
-            definition = "steps:\n  - expect-json: { path: $.userName, equals: ada }\n",
-            observed = new Dictionary<string, string> { ["response"] = """{"id": 1, "user_name": "ada"}""" },
-        }, ct);
+        using var created = await silo.Admin.PostAsJsonAsync("/api/healing/sessions", ApiJson.RenamedFieldHealing(suite), ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (suite, (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("sessionId").GetString()!);
     }

@@ -81,14 +81,7 @@ public sealed class GatewayApiTests(GatewayCluster cluster) : IClassFixture<Gate
         var ct = TestContext.Current.CancellationToken;
         var suite = ApiJson.UniqueName("heal");
 
-        using var created = await cluster.Operator.PostAsJsonAsync("/api/healing/sessions", new
-        {
-            suite,
-            testId = "users.get",
-            errorMessage = "KeyError: 'userName'",
-            definition = "steps:\n  - expect-json: { path: $.userName, equals: ada }\n",
-            observed = new Dictionary<string, string> { ["response"] = """{"id": 1, "user_name": "ada"}""" },
-        }, ct);
+        using var created = await cluster.Operator.PostAsJsonAsync("/api/healing/sessions", ApiJson.RenamedFieldHealing(suite), ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var sessionId = (await created.JsonAsync(ct)).GetProperty("sessionId").GetString()!;
         using var validated = await cluster.Operator.PostAsJsonAsync($"/api/healing/sessions/{sessionId}/validation", new { passed = true, evidence = new[] { "re-run passed" }, durationMs = 840 }, ct);
