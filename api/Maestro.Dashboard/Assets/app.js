@@ -550,15 +550,18 @@
     if (page.reset) page.reset();
     document.title = page.title + ' · Maestro dashboard';
     for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.getAttribute('href') === '#/' + name);
+    // Each visit renders into a root of its own: a refresh of the page left behind that was still waiting for its data
+    // fills a root no longer shown, instead of replacing this page (and what was typed into its form).
+    const root = el('div', { class: 'page' });
     clear(view);
-    delete view.dataset.title;
     view.dataset.page = name;
+    view.append(root);
     let busy = false;
     const tick = async () => {
       if (busy || mine !== generation) return;
       busy = true;
       try {
-        await page.refresh(view);
+        await page.refresh(root);
         if (mine === generation) showProblem(null);
       } catch (e) {
         if (mine === generation) report(e);

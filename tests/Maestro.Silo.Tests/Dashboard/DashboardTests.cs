@@ -280,6 +280,38 @@ public sealed class DashboardTests(DashboardSilo silo) : IClassFixture<Dashboard
         Assert.Equal(0, session.GetProperty("reviews").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_late_answer_for_the_page_left_behind_does_not_replace_the_page_shown()
+    {
+        var (context, page, errors) = await silo.NewPageAsync();
+        await using var _context = context;
+        await DashboardBrowser.SignInAsync(page, silo.ViewerKey);
+
+        // The overview's next poll is held unanswered while the user moves on and types into another page's form.
+        var asked = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        await page.RouteAsync("**/dashboard/api/overview", async route =>
+        {
+            asked.TrySetResult();
+            await answer.Task;
+            await route.ContinueAsync();
+        });
+        await asked.Task.WaitAsync(TestContext.Current.CancellationToken);
+        await DashboardBrowser.VisitAsync(page, "healing");
+        await page.GetByTestId("healing-suite").FillAsync("typed-suite");
+        await page.RunAndWaitForRequestFinishedAsync(() =>
+        {
+            answer.SetResult();
+            return Task.CompletedTask;
+        }, new() { Predicate = r => r.Url.EndsWith("/dashboard/api/overview", StringComparison.Ordinal) });
+
+        // Two task turns: the answer's JSON is read and the overview's refresh has run by then.
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(() => setTimeout(done, 0), 0))");
+        await Expect(page.GetByTestId("view").Locator("h2")).ToHaveTextAsync("Healing sessions");
+        Assert.Equal("typed-suite", await page.GetByTestId("healing-suite").InputValueAsync());
+        Assert.Empty(errors);
+    }
+
     /// <summary>Opens a session through the REST API (an API contract change with a fix) in a suite of its own.</summary>
     private async Task<(string Suite, string SessionId)> CreateHealingSessionAsync(CancellationToken ct)
     {
