@@ -42,7 +42,7 @@ public sealed class BoundedProcessRunnerTests : IDisposable
         Assert.True(result.TimedOut);
         Assert.Null(result.ExitCode);
         var child = int.Parse(await File.ReadAllTextAsync(pidFile, TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        await Eventually.WaitForAsync(() => Task.FromResult(IsRunning(child)), running => !running, $"the child process {child} to be gone");
+        await Eventually.WaitForAsync(() => Task.FromResult(LinuxProcesses.IsRunning(child)), running => !running, $"the child process {child} to be gone");
     }
 
     [Fact]
@@ -96,18 +96,4 @@ public sealed class BoundedProcessRunnerTests : IDisposable
         runner.RunAsync(
             new ProcessRunRequest(command, directory, new Dictionary<string, string>(), timeout, Path.Combine(workspace.Artifacts, $"{Guid.NewGuid():N}.log")),
             TestContext.Current.CancellationToken);
-
-    /// <summary>Alive and not a zombie waiting for a parent to reap it.</summary>
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-    }
 }

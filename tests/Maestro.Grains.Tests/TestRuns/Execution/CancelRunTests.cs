@@ -27,7 +27,7 @@ public sealed class CancelRunTests : IAsyncLifetime
         Assert.Equal((TestRunExecutionStatus.Cancelled, "cancelled by the test"), (cancelled.Status, cancelled.Error));
         Assert.NotNull(cancelled.FinishedAt);
         Assert.Equal(TestShardStatus.Cancelled, Assert.Single(cancelled.Shards).Status);
-        await Eventually.WaitForAsync(() => Task.FromResult(IsRunning(child!.Value)), running => !running, "the command's child process to be killed");
+        await Eventually.WaitForAsync(() => Task.FromResult(LinuxProcesses.IsRunning(child!.Value)), running => !running, "the command's child process to be killed");
         Assert.Null(await cluster.Grains.GetGrain<ITestRunGrain>("cancel-1").GetReport());
 
         // Cancelling again changes nothing.
@@ -87,24 +87,4 @@ public sealed class CancelRunTests : IAsyncLifetime
 
     private static int? ReadPid(string file) =>
         File.Exists(file) && int.TryParse(File.ReadAllText(file), out var pid) ? pid : null;
-
-    private static bool IsRunning(int pid)
-    {
-        // A killed child that its killed parent never reaped is a zombie until init reaps it: it no longer runs.
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(stat);
-            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 }
